@@ -1,0 +1,45 @@
+using IswPanel.Data.Identity;
+using IswPanel.Domain.Assessments;
+using IswPanel.Domain.Authorities;
+using IswPanel.Domain.Panel;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+
+namespace IswPanel.Data;
+
+public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
+    : IdentityDbContext<AppUser, AppRole, Guid>(options), IDataProtectionKeyContext
+{
+    public DbSet<Authority> Authorities => Set<Authority>();
+    public DbSet<AssessmentType> AssessmentTypes => Set<AssessmentType>();
+    public DbSet<AssessmentRequest> AssessmentRequests => Set<AssessmentRequest>();
+    public DbSet<IswProfile> IswProfiles => Set<IswProfile>();
+    public DbSet<ComplianceDocument> ComplianceDocuments => Set<ComplianceDocument>();
+    public DbSet<EmploymentRecord> EmploymentRecords => Set<EmploymentRecord>();
+
+    public DbSet<Audit.AuditEvent> AuditEvents => Set<Audit.AuditEvent>();
+
+    /// <summary>ASP.NET Core data-protection keys, shared by every instance so cookies and tokens survive restarts.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+        Conventions.ApplyUtcDateTimes(builder);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Enums are stored by name: readable in SQL, and safe when members are reordered.
+        configurationBuilder.Properties<AssessmentRequestStatus>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<PanelMemberStatus>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<EnglishRegion>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<OfstedGrade>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<SocialWorkBackground>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<ComplianceDocumentKind>().HaveConversion<string>().HaveMaxLength(48);
+        configurationBuilder.Properties<EmploymentKind>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<decimal>().HavePrecision(18, 2);
+    }
+}

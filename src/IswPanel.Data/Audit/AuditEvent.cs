@@ -1,0 +1,41 @@
+namespace IswPanel.Data.Audit;
+
+/// <summary>
+/// One line of the append-only audit trail: who did what to which record, when and from where.
+/// Rows are only ever inserted.
+/// </summary>
+public sealed class AuditEvent
+{
+    public long Id { get; private set; }
+    public DateTime OccurredAt { get; private init; }
+    public Guid? UserId { get; private init; }
+    public string? UserRole { get; private init; }
+    public Guid? AuthorityId { get; private init; }
+    public string Action { get; private init; } = "";
+    public string? EntityType { get; private init; }
+    public string? EntityId { get; private init; }
+    public string? Detail { get; private init; }
+    public string? IpAddress { get; private init; }
+
+    public static AuditEvent Create(DateTime occurredAt, string action, Guid? userId, string? userRole, Guid? authorityId,
+        string? entityType, string? entityId, string? detail, string? ipAddress) => new()
+        {
+            OccurredAt = occurredAt,
+            Action = action,
+            UserId = userId,
+            UserRole = userRole,
+            AuthorityId = authorityId,
+            EntityType = entityType,
+            EntityId = entityId,
+            Detail = Neutralise(detail, 1000),
+            IpAddress = Neutralise(ipAddress, 64),
+        };
+
+    /// <summary>Strips CR, LF and other control characters so a value cannot forge a line in an export.</summary>
+    public static string? Neutralise(string? value, int maxLength)
+    {
+        if (value is null) return null;
+        var clean = new string([.. value.Select(c => char.IsControl(c) ? ' ' : c)]);
+        return clean.Length > maxLength ? clean[..maxLength] : clean;
+    }
+}

@@ -1,0 +1,54 @@
+using IswPanel.Domain.Common;
+
+namespace IswPanel.Domain.Assessments;
+
+/// <summary>A kind of assessment the panel offers. The catalogue is data: administrators edit it.</summary>
+public sealed class AssessmentType : Entity
+{
+    private AssessmentType() { }
+
+    /// <summary>Stable identifier used by the API (e.g. "parenting-pams"); never changes once created.</summary>
+    public string Code { get; private set; } = "";
+    public string Name { get; private set; } = "";
+    public int TypicalWeeks { get; private set; }
+    public int MinPqeYears { get; private set; }
+
+    /// <summary>A skill the ISW must hold for this type (e.g. PAMS-trained), or null.</summary>
+    public string? RequiredSkill { get; private set; }
+    public int? TypicalHoursLow { get; private set; }
+    public int? TypicalHoursHigh { get; private set; }
+    public string? Notes { get; private set; }
+    public int DisplayOrder { get; private set; }
+    public bool IsActive { get; private set; } = true;
+
+    public static AssessmentType Create(string code, string name, int typicalWeeks, int minPqeYears,
+        string? requiredSkill = null, int? hoursLow = null, int? hoursHigh = null, string? notes = null, int displayOrder = 0)
+    {
+        if (string.IsNullOrWhiteSpace(code)) throw new DomainException("An assessment type needs a code.");
+        var type = new AssessmentType { Code = code.Trim().ToLowerInvariant(), DisplayOrder = displayOrder };
+        type.Update(name, typicalWeeks, minPqeYears, requiredSkill, hoursLow, hoursHigh, notes);
+        return type;
+    }
+
+    public void Update(string name, int typicalWeeks, int minPqeYears, string? requiredSkill,
+        int? hoursLow, int? hoursHigh, string? notes)
+    {
+        if (string.IsNullOrWhiteSpace(name)) throw new DomainException("Enter the assessment type's name.");
+        if (typicalWeeks is < 1 or > 104) throw new DomainException("Typical length must be between 1 and 104 weeks.");
+        if (minPqeYears < PanelRules.MinimumPqeYearsToJoin)
+            throw new DomainException($"No assessment type may demand less than the panel's {PanelRules.MinimumPqeYearsToJoin} years' PQE.");
+        if (hoursLow is not null && hoursHigh is not null && hoursLow > hoursHigh)
+            throw new DomainException("The lower typical hours must not exceed the upper.");
+
+        Name = name.Trim();
+        TypicalWeeks = typicalWeeks;
+        MinPqeYears = minPqeYears;
+        RequiredSkill = string.IsNullOrWhiteSpace(requiredSkill) ? null : requiredSkill.Trim();
+        TypicalHoursLow = hoursLow;
+        TypicalHoursHigh = hoursHigh;
+        Notes = string.IsNullOrWhiteSpace(notes) ? null : notes.Trim();
+    }
+
+    public void Deactivate() => IsActive = false;
+    public void Activate() => IsActive = true;
+}

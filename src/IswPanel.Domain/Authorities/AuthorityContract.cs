@@ -1,0 +1,33 @@
+using IswPanel.Domain.Common;
+
+namespace IswPanel.Domain.Authorities;
+
+/// <summary>The terms agreed with an authority that the server enforces.</summary>
+public sealed record AuthorityContract
+{
+    public const int DefaultNonSolicitationMonths = 12;
+    public const int MaxNonSolicitationMonths = 60;
+
+    /// <summary>How long after leaving an authority's permanent staff a person may not join the panel or work for it.</summary>
+    public int NonSolicitationMonths { get; init; } = DefaultNonSolicitationMonths;
+
+    /// <summary>Whether the authority may waive non-solicitation in writing for a named person.</summary>
+    public bool WaiversAllowed { get; init; }
+
+    /// <summary>Whether the commissioner approves the proposed ISW before work starts.</summary>
+    public bool CommissionerApprovesIsw { get; init; }
+
+    public static AuthorityContract Default { get; } = new();
+
+    public static AuthorityContract Create(int nonSolicitationMonths, bool waiversAllowed, bool commissionerApprovesIsw)
+    {
+        if (nonSolicitationMonths is < 0 or > MaxNonSolicitationMonths)
+            throw new DomainException($"The non-solicitation period must be between 0 and {MaxNonSolicitationMonths} months.");
+        return new AuthorityContract
+        {
+            NonSolicitationMonths = nonSolicitationMonths,
+            WaiversAllowed = waiversAllowed,
+            CommissionerApprovesIsw = commissionerApprovesIsw,
+        };
+    }
+}

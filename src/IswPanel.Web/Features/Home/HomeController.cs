@@ -1,0 +1,39 @@
+using IswPanel.Domain.Security;
+using IswPanel.Web.Infrastructure.Mvc;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace IswPanel.Web.Features.Home;
+
+/// <summary>The front door: visitors see what IswPanel is; signed-in users go to their role's home page.</summary>
+public sealed class HomeController(ICurrentUser me) : AppController
+{
+    [HttpGet("/"), AllowAnonymous]
+    public IActionResult Index() => RoleHome(me) is { } home ? Redirect(home) : View();
+
+    /// <summary>Each role lands on its own home page.</summary>
+    public static string? RoleHome(ICurrentUser user) =>
+        !user.IsAuthenticated ? null
+        : user.IsInRole(Roles.PanelAdmin) ? "/admin"
+        : user.IsInRole(Roles.QaReviewer) ? "/qa"
+        : user.IsInRole(Roles.Commissioner) ? "/requests"
+        : user.IsInRole(Roles.Isw) ? "/my-work"
+        : null;
+
+    [HttpGet("/about/{page:regex(^(privacy|accessibility|cookies)$)}"), AllowAnonymous]
+    public IActionResult About(string page) => View($"About{char.ToUpperInvariant(page[0])}{page[1..]}");
+
+    [Route("/error/{status:int?}"), AllowAnonymous, IgnoreAntiforgeryToken]
+    public IActionResult Error(int? status)
+    {
+        var code = status ?? StatusCodes.Status500InternalServerError;
+        Response.StatusCode = code;
+        ViewData["TraceId"] = System.Diagnostics.Activity.Current?.Id ?? HttpContext.TraceIdentifier;
+        return code switch
+        {
+            StatusCodes.Status404NotFound => View("NotFound"),
+            StatusCodes.Status403Forbidden => View("Forbidden"),
+            _ => View("Error"),
+        };
+    }
+}

@@ -1,0 +1,28 @@
+using IswPanel.Domain.Security;
+using Microsoft.AspNetCore.Mvc;
+
+namespace IswPanel.Web.Features.Shared;
+
+/// <summary>The service navigation: one set of links per role, the current section marked.</summary>
+public sealed class NavigationViewComponent(ICurrentUser user) : ViewComponent
+{
+    public sealed record Link(string Text, string Href);
+
+    public IViewComponentResult Invoke()
+    {
+        IReadOnlyList<Link> links = !user.IsAuthenticated ? [] :
+            user.IsInRole(Roles.PanelAdmin) ?
+            [
+                new("Home", "/admin"), new("Requests", "/requests"), new("Authorities", "/admin/authorities"),
+                new("Users", "/admin/users"), new("Assessment types", "/admin/assessment-types"), new("Scheduled jobs", "/hangfire"),
+            ] :
+            user.IsInRole(Roles.QaReviewer) ? [new("QA queue", "/qa")] :
+            user.IsInRole(Roles.Commissioner) ? [new("Requests", "/requests")] :
+            user.IsInRole(Roles.Isw) ? [new("My work", "/my-work")] : [];
+
+        var path = HttpContext.Request.Path.Value ?? "/";
+        var current = links.Where(l => path.StartsWith(l.Href, StringComparison.OrdinalIgnoreCase))
+            .OrderByDescending(l => l.Href.Length).FirstOrDefault();
+        return View((links, current));
+    }
+}

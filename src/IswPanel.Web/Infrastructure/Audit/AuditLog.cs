@@ -1,0 +1,51 @@
+using IswPanel.Data;
+using IswPanel.Data.Audit;
+using IswPanel.Domain.Security;
+
+namespace IswPanel.Web.Infrastructure.Audit;
+
+/// <summary>Writes the audit trail for the current user. Reads of children's details are audited too.</summary>
+public interface IAuditLog
+{
+    /// <summary>Adds an event to the current unit of work (saved with the command's changes).</summary>
+    void Add(string action, string? entityType = null, string? entityId = null, string? detail = null, Guid? userId = null);
+
+    /// <summary>Writes an event now: for reads and sign-ins, where no other change is saved.</summary>
+    Task WriteAsync(string action, string? entityType = null, string? entityId = null, string? detail = null,
+        Guid? userId = null, CancellationToken cancellationToken = default);
+}
+
+public static class AuditActions
+{
+    public const string SignedIn = "sign-in.succeeded";
+    public const string SignInFailed = "sign-in.failed";
+    public const string LockedOut = "sign-in.locked-out";
+    public const string SignedOut = "sign-out";
+    public const string TokenIssued = "api-token.issued";
+    public const string TwoFactorEnabled = "two-factor.enabled";
+    public const string PasswordSet = "password.set";
+    public const string UserInvited = "user.invited";
+    public const string AuthorityCreated = "authority.created";
+    public const string AuthorityUpdated = "authority.updated";
+    public const string RequestViewed = "request.viewed";
+}
+
+public sealed class AuditLog(AppDbContext db, ICurrentUser user, IHttpContextAccessor http, TimeProvider clock) : IAuditLog
+{
+    public void Add(string action, string? entityType = null, string? entityId = null, string? detail = null, Guid? userId = null) =>
+        db.AuditEvents.Add(Create(action, entityType, entityId, detail, userId));
+
+    public async Task WriteAsync(string action, string? entityType = null, string? entityId = null, string? detail = null,
+        Guid? userId = null, CancellationToken cancellationToken = default)
+    {
+        db.AuditEvents.Add(Create(action, entityType, entityId, detail, userId));
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private AuditEvent Create(string action, string? entityType, string? entityId, string? detail, Guid? userId)
+    {
+        var role = Roles.All.FirstOrDefault(user.IsInRole);
+        return AuditEvent.Create(clock.GetUtcNow().UtcDateTime, action, userId ?? user.UserId, role, user.AuthorityId,
+            entityType, entityId, detail, http.HttpContext?.Connection.RemoteIpAddress?.ToString());
+    }
+}

@@ -1,0 +1,9 @@
+namespace IswPanel.Web.Infrastructure.Auth;
+
+/// <summary>Claims IswPanel adds to every principal, read by <see cref="CurrentUser"/>.</summary>
+public static class AppClaimTypes
+{
+    public const string AuthorityId = "iswpanel:authority";
+    public const string IswProfileId = "iswpanel:isw";
+    public const string DisplayName = "iswpanel:name";
+}

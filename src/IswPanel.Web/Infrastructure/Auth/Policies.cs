@@ -1,0 +1,53 @@
+using IswPanel.Domain.Security;
+using Microsoft.AspNetCore.Authorization;
+
+namespace IswPanel.Web.Infrastructure.Auth;
+
+/// <summary>
+/// Named authorization policies. Every controller action declares one of these (or AllowAnonymous);
+/// views never re-derive who may do what.
+/// </summary>
+public static class Policies
+{
+    public const string Commissioner = Roles.Commissioner;
+    public const string Isw = Roles.Isw;
+    public const string PanelAdmin = Roles.PanelAdmin;
+    public const string QaReviewer = Roles.QaReviewer;
+
+    /// <summary>Panel administrators and QA reviewers.</summary>
+    public const string PanelStaff = nameof(PanelStaff);
+
+    /// <summary>Commissioners (own authority), panel staff, and ISWs (own work): tenancy is applied by the query.</summary>
+    public const string AnyRole = nameof(AnyRole);
+
+    /// <summary>Lists of requests: commissioners (their authority's) and panel administrators (all).</summary>
+    public const string ListRequests = nameof(ListRequests);
+
+    /// <summary>One request: its authority's commissioners, panel administrators, and the assigned ISW.</summary>
+    public const string ReadRequest = nameof(ReadRequest);
+
+    public static void Add(AuthorizationOptions options)
+    {
+        foreach (var role in Roles.All)
+        {
+            options.AddPolicy(role, p =>
+            {
+                p.RequireAuthenticatedUser().RequireRole(role);
+                if (Roles.Staff.Contains(role)) p.AddRequirements(new TwoFactorRequirement());
+            });
+        }
+
+        options.AddPolicy(PanelStaff, p => p.RequireAuthenticatedUser().RequireRole(Roles.PanelAdmin, Roles.QaReviewer)
+            .AddRequirements(new TwoFactorRequirement()));
+        options.AddPolicy(AnyRole, p => p.RequireAuthenticatedUser().RequireRole([.. Roles.All])
+            .AddRequirements(new TwoFactorRequirement()));
+
+        options.AddPolicy(ListRequests, p => p.RequireAuthenticatedUser().RequireRole(Roles.Commissioner, Roles.PanelAdmin)
+            .AddRequirements(new TwoFactorRequirement()));
+        options.AddPolicy(ReadRequest, p => p.RequireAuthenticatedUser().RequireRole(Roles.Commissioner, Roles.PanelAdmin, Roles.Isw)
+            .AddRequirements(new TwoFactorRequirement()));
+
+        // An endpoint that forgets to declare a policy still requires a signed-in user.
+        options.FallbackPolicy = new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build();
+    }
+}

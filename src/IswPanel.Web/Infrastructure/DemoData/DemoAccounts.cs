@@ -1,0 +1,14 @@
+namespace IswPanel.Web.Infrastructure.DemoData;
+
+/// <summary>The demo logins printed at start and listed in README.md. Development only.</summary>
+public static class DemoAccounts
+{
+    public const string Password = "Demo-Password-2026!";
+    public const string Admin = "admin@demo.iswpanel.test";
+    public const string Qa = "qa@demo.iswpanel.test";
+    public const string NorthshireCommissioner = "commissioner@northshire.demo.iswpanel.test";
+    public const string SouthboroughCommissioner = "commissioner@southborough.demo.iswpanel.test";
+    public const int IswCount = 12;
+
+    public static string Isw(int number) => $"isw{number}@demo.iswpanel.test";
+}

@@ -1,0 +1,244 @@
+using IswPanel.Data;
+using IswPanel.Data.Identity;
+using IswPanel.Domain.Assessments;
+using IswPanel.Domain.Authorities;
+using IswPanel.Domain.Common;
+using IswPanel.Domain.Panel;
+using IswPanel.Domain.Security;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace IswPanel.Web.Infrastructure.DemoData;
+
+/// <summary>
+/// Fictional authorities, staff and twelve ISWs chosen so that every rule has something to show:
+/// one ISW with 4 years' PQE, one whose DBS expires within 30 days, one who left Northshire's
+/// permanent staff 5 months ago. Dates are relative to today so the demo never goes stale.
+/// Runs in Development only, once (it does nothing if the demo administrator exists).
+/// </summary>
+public sealed class DemoDataSeeder(AppDbContext db, UserManager<AppUser> users, IClock clock)
+{
+    private DateOnly today;
+    private DateTime now;
+    private int sequence;
+
+    public async Task SeedAsync()
+    {
+        if (await users.FindByEmailAsync(DemoAccounts.Admin) is not null) return;
+        today = clock.Today;
+        now = clock.UtcNow;
+
+        var northshire = Authority.Create("Northshire County Council", "E10000901", EnglishRegion.NorthWest,
+            OfstedGrade.RequiresImprovement, today.AddMonths(-14),
+            AuthorityContract.Create(12, waiversAllowed: false, commissionerApprovesIsw: true));
+        var southborough = Authority.Create("Southborough City Council", "E06000901", EnglishRegion.SouthEast,
+            OfstedGrade.Good, today.AddMonths(-26),
+            AuthorityContract.Create(12, waiversAllowed: true, commissionerApprovesIsw: false));
+        db.Authorities.AddRange(northshire, southborough);
+        await db.SaveChangesAsync();
+
+        await CreateUserAsync(DemoAccounts.Admin, "Priya Shah", Roles.PanelAdmin);
+        await CreateUserAsync(DemoAccounts.Qa, "Tom Okafor", Roles.QaReviewer);
+        var northshireCommissioner = await CreateUserAsync(DemoAccounts.NorthshireCommissioner, "Helen Carter", Roles.Commissioner, northshire.Id);
+        var southboroughCommissioner = await CreateUserAsync(DemoAccounts.SouthboroughCommissioner, "Marcus Reid", Roles.Commissioner, southborough.Id);
+
+        var isws = new List<IswProfile>();
+        foreach (var seed in IswSeeds(northshire.Id, southborough.Id))
+            isws.Add(await CreateIswAsync(seed));
+        await db.SaveChangesAsync();
+
+        var types = await db.AssessmentTypes.ToDictionaryAsync(t => t.Code);
+        SeedRequests(northshire.Id, northshireCommissioner.Id, southborough.Id, southboroughCommissioner.Id, types, isws);
+        await db.SaveChangesAsync();
+    }
+
+    private async Task<AppUser> CreateUserAsync(string email, string name, string role, Guid? authorityId = null)
+    {
+        var user = new AppUser
+        {
+            UserName = email,
+            Email = email,
+            EmailConfirmed = true,
+            DisplayName = name,
+            AuthorityId = authorityId,
+            CreatedAt = now,
+        };
+        Check(await users.CreateAsync(user, DemoAccounts.Password), email);
+        Check(await users.AddToRoleAsync(user, role), email);
+        return user;
+    }
+
+    private static void Check(IdentityResult result, string email)
+    {
+        if (!result.Succeeded)
+            throw new InvalidOperationException($"Demo user {email}: {string.Join("; ", result.Errors.Select(e => e.Description))}");
+    }
+
+    private sealed record IswSeed(int Number, string Name, double PqeYears, SocialWorkBackground Background,
+        PanelMemberStatus Status, string[] Types, string[] Skills, EnglishRegion[] Regions, string[] Languages,
+        string District, int Radius, int Capacity, decimal Rate, int DbsDaysLeft, bool DbsOnUpdateService,
+        (Guid? AuthorityId, string Employer, string Role, EmploymentKind Kind, int StartMonthsAgo, int? EndMonthsAgo)[] History);
+
+    private static IEnumerable<IswSeed> IswSeeds(Guid northshire, Guid southborough)
+    {
+        string[] family = ["parenting", "viability", "connected-person", "special-guardianship"];
+        yield return new(1, "Amara Okonkwo", 14.2, SocialWorkBackground.LocalAuthorityAndCafcass, PanelMemberStatus.Active,
+            [.. family, "parenting-pams", "discharge"], [AssessmentTypeCatalogue.PamsTrained], [EnglishRegion.NorthWest, EnglishRegion.NorthEast],
+            ["English", "Igbo"], "M14", 40, 4, 62.50m, 300, true,
+            [(null, "Cafcass", "Family court adviser", EmploymentKind.Permanent, 150, 60)]);
+        yield return new(2, "David Whitfield", 22.7, SocialWorkBackground.LocalAuthority, PanelMemberStatus.Active,
+            [.. family, "specialist-risk"], ["Sexual harm risk (AIM3)", "Domestic abuse (SafeLives)"], [EnglishRegion.NorthWest, EnglishRegion.YorkshireAndTheHumber],
+            ["English"], "LS6", 60, 4, 70m, 200, true,
+            [(southborough, "Southborough City Council", "Team manager", EmploymentKind.Permanent, 200, 70)]);
+        yield return new(3, "Sofia Kowalska", 9.4, SocialWorkBackground.LocalAuthority, PanelMemberStatus.Active,
+            ["parenting", "viability", "fostering", "adoption"], [], [EnglishRegion.SouthEast, EnglishRegion.London],
+            ["English", "Polish"], "RH1", 35, 3, 55m, 500, false,
+            [(null, "Surrey Heath Fostering Service", "Supervising social worker", EmploymentKind.Permanent, 100, 24)]);
+        yield return new(4, "James Allen", 4.2, SocialWorkBackground.LocalAuthority, PanelMemberStatus.UnderReview,
+            ["parenting", "viability"], [], [EnglishRegion.SouthEast], ["English"], "BN1", 25, 4, 48m, 700, false,
+            [(null, "Brighton Children's Services", "Social worker", EmploymentKind.Permanent, 50, 2)]);
+        yield return new(5, "Ruth Mensah", 17.9, SocialWorkBackground.Cafcass, PanelMemberStatus.Active,
+            ["special-guardianship", "connected-person", "discharge", "viability"], [], [EnglishRegion.London, EnglishRegion.SouthEast],
+            ["English", "Twi"], "SE15", 20, 4, 65m, 20, true,
+            [(null, "Cafcass", "Children's guardian", EmploymentKind.Permanent, 210, 36)]);
+        yield return new(6, "Gareth Price", 11.3, SocialWorkBackground.LocalAuthority, PanelMemberStatus.UnderReview,
+            [.. family], [], [EnglishRegion.NorthWest], ["English", "Welsh"], "CH1", 50, 4, 58m, 900, false,
+            [(northshire, "Northshire County Council", "Senior practitioner", EmploymentKind.Permanent, 96, 5)]);
+        yield return new(7, "Nadia Rahman", 8.1, SocialWorkBackground.LocalAuthority, PanelMemberStatus.Active,
+            ["parenting", "parenting-pams", "viability"], [AssessmentTypeCatalogue.PamsTrained], [EnglishRegion.NorthWest, EnglishRegion.WestMidlands],
+            ["English", "Urdu", "Punjabi"], "BB1", 45, 4, 57.50m, 400, true,
+            [(northshire, "Northshire County Council", "Locum social worker", EmploymentKind.AgencyOrLocum, 30, 10)]);
+        yield return new(8, "Peter Lindqvist", 25.4, SocialWorkBackground.LocalAuthorityAndCafcass, PanelMemberStatus.Active,
+            ["specialist-risk", "parenting", "discharge"], ["Sexual harm risk (AIM3)"], [EnglishRegion.NorthEast, EnglishRegion.YorkshireAndTheHumber],
+            ["English", "Swedish"], "NE2", 70, 2, 75m, 250, true,
+            [(null, "NSPCC", "Consultant social worker", EmploymentKind.Permanent, 280, 96)]);
+        yield return new(9, "Chloe Bennett", 6.0, SocialWorkBackground.LocalAuthority, PanelMemberStatus.Active,
+            ["fostering", "adoption", "viability"], [], [EnglishRegion.SouthEast, EnglishRegion.SouthWest],
+            ["English", "British Sign Language"], "GU1", 40, 4, 52m, 800, false,
+            [(null, "Hampshire Adoption Agency", "Adoption social worker", EmploymentKind.Permanent, 70, 14)]);
+        yield return new(10, "Olu Adeyemi", 12.6, SocialWorkBackground.Cafcass, PanelMemberStatus.Active,
+            ["special-guardianship", "connected-person", "parenting"], [], [EnglishRegion.London],
+            ["English", "Yoruba"], "N16", 15, 4, 64m, 150, true,
+            [(null, "Cafcass", "Family court adviser", EmploymentKind.Permanent, 140, 30)]);
+        yield return new(11, "Margaret Hughes", 19.2, SocialWorkBackground.LocalAuthority, PanelMemberStatus.Suspended,
+            [.. family, "fostering"], [], [EnglishRegion.NorthWest], ["English"], "PR1", 30, 4, 60m, -12, false,
+            [(null, "Lancashire Children's Services", "Team manager", EmploymentKind.Permanent, 220, 40)]);
+        yield return new(12, "Imran Chaudhry", 7.5, SocialWorkBackground.LocalAuthority, PanelMemberStatus.Active,
+            ["parenting", "viability", "discharge"], [], [EnglishRegion.WestMidlands, EnglishRegion.NorthWest],
+            ["English", "Urdu"], "B12", 35, 5, 54m, 600, false,
+            [(southborough, "Southborough City Council", "Social worker", EmploymentKind.Permanent, 60, 20)]);
+    }
+
+    private async Task<IswProfile> CreateIswAsync(IswSeed seed)
+    {
+        var user = await CreateUserAsync(DemoAccounts.Isw(seed.Number), seed.Name, Roles.Isw);
+        var qualifiedOn = today.AddDays(-(int)Math.Round(seed.PqeYears * 365.25));
+        var profile = IswProfile.Create(user.Id, seed.Name, $"SW{100000 + seed.Number * 7919}", qualifiedOn, seed.Background, now);
+        profile.SetPractice(seed.Types, seed.Skills, seed.Regions, seed.Languages, seed.District, seed.Radius, seed.Capacity, seed.Rate);
+
+        var dbsExpires = today.AddDays(seed.DbsDaysLeft);
+        profile.AddDocument(ComplianceDocumentKind.SocialWorkEnglandRegistration, profile.SweNumber, null, RegistrationYearEnd());
+        profile.AddDocument(ComplianceDocumentKind.EnhancedDbs, $"00{1234567890L + seed.Number}",
+            seed.DbsOnUpdateService ? dbsExpires.AddYears(-1) : dbsExpires.AddYears(-3), dbsExpires, seed.DbsOnUpdateService);
+        profile.AddDocument(ComplianceDocumentKind.IndemnityInsurance, $"PI-{seed.Number:000}-2026", today.AddMonths(-5), today.AddMonths(7));
+        profile.AddDocument(ComplianceDocumentKind.RightToWork, "UK passport", today.AddYears(-2), null);
+        profile.AddDocument(ComplianceDocumentKind.Qualification, "Social work degree", qualifiedOn, null);
+        foreach (var job in seed.History)
+        {
+            profile.AddEmployment(job.AuthorityId, job.Employer, job.Role, job.Kind, today.AddMonths(-job.StartMonthsAgo),
+                job.EndMonthsAgo is { } end ? today.AddMonths(-end) : null);
+        }
+
+        if (seed.Status != PanelMemberStatus.Applicant) profile.SubmitForReview();
+        if (seed.Status is PanelMemberStatus.Active or PanelMemberStatus.Suspended) profile.Approve();
+        if (seed.Status == PanelMemberStatus.Suspended) profile.Suspend();
+
+        db.IswProfiles.Add(profile);
+        return profile;
+    }
+
+    /// <summary>Social Work England's registration year ends on 30 November.</summary>
+    private DateOnly RegistrationYearEnd() =>
+        new(today.Month == 12 ? today.Year + 1 : today.Year, 11, 30);
+
+    private void SeedRequests(Guid northshire, Guid northshireUser, Guid southborough, Guid southboroughUser,
+        Dictionary<string, AssessmentType> types, List<IswProfile> isws)
+    {
+        var amara = isws[0];
+        var david = isws[1];
+        var sofia = isws[2];
+        var ruth = isws[4];
+        var nadia = isws[6];
+        var peter = isws[7];
+        var olu = isws[9];
+        var imran = isws[11];
+
+        // Northshire (commissioner Helen Carter).
+        Add(northshire, northshireUser, "parenting", "NS-2026-0142", "A.B.", 70, "M14", types, AssessmentRequestStatus.InProgress, amara);
+        Add(northshire, northshireUser, "parenting-pams", "NS-2026-0157", "K.L.", 85, "BB2", types, AssessmentRequestStatus.InProgress, nadia);
+        Add(northshire, northshireUser, "viability", "NS-2026-0161", "T.M.", 25, "M20", types, AssessmentRequestStatus.Assigned, amara);
+        Add(northshire, northshireUser, "specialist-risk", "NS-2026-0164", "R.J.", 75, "PR2", types, AssessmentRequestStatus.InQa, david);
+        Add(northshire, northshireUser, "special-guardianship", "NS-2026-0170", "E.W.", 60, "M14", types, AssessmentRequestStatus.Submitted, null);
+        Add(northshire, northshireUser, "connected-person", "NS-2026-0171", "J.S.", 110, "WN1", types, AssessmentRequestStatus.Draft, null);
+        Add(northshire, northshireUser, "discharge", "NS-2026-0098", "M.P.", -20, "M14", types, AssessmentRequestStatus.Closed, amara);
+        Add(northshire, northshireUser, "parenting", "NS-2026-0123", "L.K.", -5, "BL1", types, AssessmentRequestStatus.Delivered, imran);
+        Add(northshire, northshireUser, "viability", "NS-2026-0130", "D.D.", 30, "M6", types, AssessmentRequestStatus.Cancelled, null);
+
+        // Southborough (commissioner Marcus Reid).
+        Add(southborough, southboroughUser, "fostering", "SB/26/0311", "H.G.", 90, "RH1", types, AssessmentRequestStatus.InProgress, sofia);
+        Add(southborough, southboroughUser, "special-guardianship", "SB/26/0318", "O.N.", 55, "SE15", types, AssessmentRequestStatus.InProgress, ruth);
+        Add(southborough, southboroughUser, "connected-person", "SB/26/0320", "F.A.", 100, "SE15", types, AssessmentRequestStatus.Assigned, olu);
+        Add(southborough, southboroughUser, "specialist-risk", "SB/26/0322", "B.C.", 65, "BN2", types, AssessmentRequestStatus.InProgress, peter);
+        Add(southborough, southboroughUser, "adoption", "SB/26/0326", "P.Q.", 120, "GU2", types, AssessmentRequestStatus.Submitted, null);
+        Add(southborough, southboroughUser, "parenting", "SB/26/0290", "S.T.", -12, "RH2", types, AssessmentRequestStatus.Closed, ruth);
+    }
+
+    private void Add(Guid authorityId, Guid createdBy, string typeCode, string caseReference, string initials,
+        int deadlineInDays, string district, Dictionary<string, AssessmentType> types, AssessmentRequestStatus status, IswProfile? isw)
+    {
+        var deadline = NextWeekday(today.AddDays(deadlineInDays));
+        var created = now.AddDays(-Math.Max(7, 90 - deadlineInDays));
+        var request = AssessmentRequest.CreateDraft(authorityId, types[typeCode].Id, caseReference, initials, deadline, district,
+            createdBy, created, courtCaseNumber: ++sequence % 2 == 0 ? $"MA26C{50000 + sequence:00000}" : null,
+            budgetHours: types[typeCode].TypicalHoursHigh ?? types[typeCode].TypicalWeeks * 4);
+
+        if (status == AssessmentRequestStatus.Cancelled)
+        {
+            request.Submit(created);
+            request.Cancel(created.AddDays(2));
+        }
+        else if (status != AssessmentRequestStatus.Draft)
+        {
+            request.Submit(created);
+            foreach (var step in PathTo(status))
+            {
+                if (step == AssessmentRequestStatus.Assigned) request.Assign(isw!.Id, created.AddDays(3));
+                else request.MoveTo(step, created.AddDays(3));
+            }
+        }
+
+        db.AssessmentRequests.Add(request);
+    }
+
+    private static IEnumerable<AssessmentRequestStatus> PathTo(AssessmentRequestStatus status)
+    {
+        AssessmentRequestStatus[] path =
+        [
+            AssessmentRequestStatus.Offered, AssessmentRequestStatus.Assigned, AssessmentRequestStatus.InProgress,
+            AssessmentRequestStatus.InQa, AssessmentRequestStatus.Delivered, AssessmentRequestStatus.Closed,
+        ];
+        if (status == AssessmentRequestStatus.Submitted) yield break;
+        foreach (var step in path)
+        {
+            yield return step;
+            if (step == status) yield break;
+        }
+    }
+
+    private static DateOnly NextWeekday(DateOnly date) => date.DayOfWeek switch
+    {
+        DayOfWeek.Saturday => date.AddDays(2),
+        DayOfWeek.Sunday => date.AddDays(1),
+        _ => date,
+    };
+}

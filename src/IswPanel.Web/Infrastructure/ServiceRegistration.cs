@@ -1,0 +1,167 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using FluentValidation;
+using IswPanel.Data;
+using IswPanel.Data.Identity;
+using IswPanel.Domain.Common;
+using IswPanel.Domain.Security;
+using IswPanel.Web.Infrastructure.Api;
+using IswPanel.Web.Infrastructure.Audit;
+using IswPanel.Web.Infrastructure.Auth;
+using IswPanel.Web.Infrastructure.Configuration;
+using IswPanel.Web.Infrastructure.DemoData;
+using IswPanel.Web.Infrastructure.Email;
+using IswPanel.Web.Infrastructure.Health;
+using IswPanel.Web.Infrastructure.Jobs;
+using IswPanel.Web.Infrastructure.Mvc;
+using IswPanel.Web.Infrastructure.Pipeline;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Authorization.Policy;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Razor;
+using Microsoft.EntityFrameworkCore;
+
+namespace IswPanel.Web.Infrastructure;
+
+/// <summary>Everything the app registers, in one place, in the order a reader needs it.</summary>
+public static class ServiceRegistration
+{
+    public static WebApplicationBuilder AddIswPanel(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+
+        services.Configure<DatabaseOptions>(configuration.GetSection(DatabaseOptions.Section));
+        services.Configure<SecurityOptions>(configuration.GetSection(SecurityOptions.Section));
+        services.Configure<SmtpOptions>(configuration.GetSection(SmtpOptions.Section));
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<IClock, UkClock>();
+
+        var database = DatabaseSettings.Resolve(configuration, builder.Environment);
+        services.AddSingleton(database);
+        services.AddSingleton(database.Paths);
+        services.AddDbContext<AppDbContext>(options => options.UseIswPanelDatabase(database.Provider, database.ConnectionString));
+
+        AddIdentity(services, configuration.GetSection(SecurityOptions.Section).Get<SecurityOptions>() ?? new SecurityOptions());
+        AddMvcAndApi(services);
+
+        services.AddMediator(options =>
+        {
+            options.ServiceLifetime = ServiceLifetime.Scoped;
+            options.PipelineBehaviors = [typeof(ValidationBehavior<,>), typeof(UnitOfWorkBehavior<,>)];
+        });
+        services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Scoped, includeInternalTypes: true);
+
+        services.AddScoped<IAuditLog, AuditLog>();
+        services.AddScoped<PublicLinks>();
+        services.AddScoped<Features.Admin.Invitations>();
+        services.AddSingleton<IEmailSender, MailKitEmailSender>();
+        services.AddScoped<DemoDataSeeder>();
+
+        services.AddIswPanelHangfire(configuration, database.Provider, database.ConnectionString, database.Paths);
+
+        services.AddHealthChecks()
+            .AddCheck<DatabaseReadyHealthCheck>("database", tags: ["ready"]);
+        return builder;
+    }
+
+    private static void AddIdentity(IServiceCollection services, SecurityOptions security)
+    {
+        services.AddIdentity<AppUser, AppRole>(options =>
+            {
+                options.User.RequireUniqueEmail = true;
+                options.SignIn.RequireConfirmedEmail = false;
+                options.Password.RequiredLength = PasswordRules.MinimumLength;
+                options.Password.RequireDigit = false;
+                options.Password.RequireLowercase = false;
+                options.Password.RequireUppercase = false;
+                options.Password.RequireNonAlphanumeric = false;
+                options.Password.RequiredUniqueChars = 4;
+                options.Lockout.AllowedForNewUsers = true;
+                options.Lockout.MaxFailedAccessAttempts = 5;
+                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                options.Tokens.ProviderMap[InvitationTokenProvider.ProviderName] =
+                    new TokenProviderDescriptor(typeof(InvitationTokenProvider));
+            })
+            .AddEntityFrameworkStores<AppDbContext>()
+            .AddSignInManager<AppSignInManager>()
+            .AddClaimsPrincipalFactory<AppClaimsPrincipalFactory>()
+            .AddDefaultTokenProviders()
+            .AddPasswordValidator<MaximumLengthPasswordValidator>();
+        services.AddTransient<InvitationTokenProvider>();
+        services.Configure<InvitationTokenProviderOptions>(o => o.TokenLifespan = security.InvitationLifetime);
+
+        services.ConfigureApplicationCookie(options =>
+        {
+            options.Cookie.Name = "IswPanel.Session";
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.LoginPath = "/account/sign-in";
+            options.LogoutPath = "/account/sign-out";
+            options.AccessDeniedPath = "/account/access-denied";
+            options.ExpireTimeSpan = TimeSpan.FromMinutes(30);
+            options.SlidingExpiration = true;
+            options.Events.OnRedirectToLogin = RejectApiRedirects(StatusCodes.Status401Unauthorized);
+            options.Events.OnRedirectToAccessDenied = RejectApiRedirects(StatusCodes.Status403Forbidden);
+        });
+
+        services.AddAuthentication()
+            .AddBearerToken(IdentityConstants.BearerScheme, options => options.BearerTokenExpiration = security.ApiTokenLifetime);
+        if (IdentityConstants.BearerScheme != ApiAuthentication.Scheme)
+            throw new InvalidOperationException("ApiAuthentication.Scheme must match IdentityConstants.BearerScheme.");
+
+        // Keys in the application database: sign-ins survive a restart and every instance reads the same keys.
+        services.AddDataProtection().SetApplicationName("IswPanel").PersistKeysToDbContext<AppDbContext>();
+
+        services.AddAuthorization(Policies.Add);
+        services.AddSingleton<IAuthorizationHandler, TwoFactorRequirementHandler>();
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, TwoFactorSetupRedirect>();
+        services.AddHttpContextAccessor();
+        services.AddScoped<ICurrentUser, CurrentUser>();
+    }
+
+    /// <summary>The API never redirects to the sign-in page; it answers 401/403.</summary>
+    private static Func<Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>, Task> RejectApiRedirects(int status) =>
+        context =>
+        {
+            if (context.Request.Path.StartsWithSegments("/api"))
+                context.Response.StatusCode = status;
+            else
+                context.Response.Redirect(context.RedirectUri);
+            return Task.CompletedTask;
+        };
+
+    private static void AddMvcAndApi(IServiceCollection services)
+    {
+        services.AddRouting(options => options.LowercaseUrls = true);
+        services.AddControllersWithViews(options =>
+            {
+                options.ModelBindingMessageProvider.SetValueMustNotBeNullAccessor(_ => "Enter a value.");
+                options.ModelBindingMessageProvider.SetAttemptedValueIsInvalidAccessor((_, _) => "Enter a valid value.");
+                options.ModelBindingMessageProvider.SetValueIsInvalidAccessor(_ => "Enter a valid value.");
+                options.ModelBindingMessageProvider.SetValueMustBeANumberAccessor(_ => "Enter a number.");
+            })
+            .AddJsonOptions(options =>
+            {
+                options.JsonSerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+                options.JsonSerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.CamelCase));
+                options.JsonSerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+            })
+            .AddRazorOptions(options => options.ViewLocationExpanders.Add(new FeatureViewLocations()));
+
+        services.AddProblemDetails();
+        services.AddOpenApi("v1", options => options.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "IswPanel API";
+            document.Info.Description = "The JSON API authorities' systems integrate with. See docs/ and API.md.";
+            return Task.CompletedTask;
+        }));
+        services.AddAntiforgery(options =>
+        {
+            options.Cookie.Name = "IswPanel.Antiforgery";
+            options.FormFieldName = "__RequestVerificationToken";
+        });
+    }
+}

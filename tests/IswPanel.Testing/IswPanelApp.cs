@@ -1,0 +1,61 @@
+using IswPanel.Data;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
+
+namespace IswPanel.Testing;
+
+/// <summary>
+/// The real application, in Development with its demo data, on a test database. Hangfire keeps jobs in
+/// memory and runs no server unless a test asks; the clock is a fake the test can move.
+/// </summary>
+public class IswPanelApp(TestDatabase database, IReadOnlyDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
+{
+    /// <summary>The demo data's "today" is the fake clock's: a fixed weekday so tests are reproducible.</summary>
+    public static readonly DateTimeOffset DefaultNow = new(2026, 12, 1, 9, 30, 0, TimeSpan.Zero);
+
+    public FakeTimeProvider Clock { get; } = new(DefaultNow);
+    public TestDatabase Database { get; } = database;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(Environments.Development);
+        builder.UseSetting("Database:Provider", Database.Provider.ToString());
+        builder.UseSetting("ConnectionStrings:IswPanel", Database.ConnectionString);
+        builder.UseSetting("Database:DataDirectory", Database.DataDirectory);
+        builder.UseSetting("Hangfire:Storage", "InMemory");
+        builder.UseSetting("Hangfire:RunServer", "false");
+        builder.UseSetting("Security:RequireTwoFactorForStaff", "false");
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+            builder.UseSetting(key, value);
+
+        builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning)
+            .AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error));
+        builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
+    }
+
+    /// <summary>Runs a query against the app's database in a scope of its own (no tenancy applies here).</summary>
+    public async Task<T> WithDbAsync<T>(Func<AppDbContext, Task<T>> query)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+    }
+
+    public static async Task<IswPanelApp> StartAsync(DatabaseProvider provider, IReadOnlyDictionary<string, string?>? settings = null)
+    {
+        var database = await TestDatabase.CreateAsync(provider);
+        var app = new IswPanelApp(database, settings);
+        _ = app.Services; // build the host now: migrations and demo data run here, not inside the first test
+        return app;
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await Database.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
+}
