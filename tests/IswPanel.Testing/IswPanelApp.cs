@@ -12,7 +12,8 @@ namespace IswPanel.Testing;
 /// The real application, in Development with its demo data, on a test database. Hangfire keeps jobs in
 /// memory and runs no server unless a test asks; the clock is a fake the test can move.
 /// </summary>
-public class IswPanelApp(TestDatabase database, IReadOnlyDictionary<string, string?>? settings = null) : WebApplicationFactory<Program>
+public class IswPanelApp(TestDatabase database, IReadOnlyDictionary<string, string?>? settings = null, bool ownsDatabase = true)
+    : WebApplicationFactory<Program>
 {
     /// <summary>The demo data's "today" is the fake clock's: a fixed weekday so tests are reproducible.</summary>
     public static readonly DateTimeOffset DefaultNow = new(2026, 12, 1, 9, 30, 0, TimeSpan.Zero);
@@ -44,6 +45,14 @@ public class IswPanelApp(TestDatabase database, IReadOnlyDictionary<string, stri
         return await query(scope.ServiceProvider.GetRequiredService<AppDbContext>());
     }
 
+    /// <summary>A second instance of the app on the same database, as a second web server would be.</summary>
+    public IswPanelApp SecondInstance()
+    {
+        var second = new IswPanelApp(Database, settings, ownsDatabase: false);
+        _ = second.Services;
+        return second;
+    }
+
     public static async Task<IswPanelApp> StartAsync(DatabaseProvider provider, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var database = await TestDatabase.CreateAsync(provider);
@@ -55,7 +64,7 @@ public class IswPanelApp(TestDatabase database, IReadOnlyDictionary<string, stri
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        await Database.DisposeAsync();
+        if (ownsDatabase) await Database.DisposeAsync();
         GC.SuppressFinalize(this);
     }
 }

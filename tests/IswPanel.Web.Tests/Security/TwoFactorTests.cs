@@ -17,8 +17,10 @@ public sealed class TwoFactorTests
         await using var app = await StartWithTwoFactorRequired();
         using var admin = PageClient.For(app);
 
-        var (landing, _, setupPage) = await admin.FollowAsync(await admin.SignInAsync(DemoUsers.Admin, DemoUsers.Password));
+        var (landing, _, _) = await admin.FollowAsync(await admin.SignInAsync(DemoUsers.Admin, DemoUsers.Password));
         Assert.Equal("/account/two-factor", landing);
+        await admin.PostFormAsync("/account/two-factor", "/account/two-factor/start", new Dictionary<string, string>());
+        var (_, setupPage) = await admin.GetPageAsync("/account/two-factor");
         var adminPage = await admin.Http.GetAsync("/admin");
         Assert.Equal("/account/two-factor", adminPage.Headers.Location?.OriginalString);
         using var api = app.CreateClient();

@@ -51,6 +51,13 @@ public sealed class AccountController(IMediator mediator) : AppController
     [HttpGet("two-factor"), Authorize]
     public async Task<IActionResult> TwoFactor() => ViewOrNotFound(await mediator.Send(new TwoFactorSetup.Query()));
 
+    [HttpPost("two-factor/start"), Authorize]
+    public async Task<IActionResult> StartTwoFactor()
+    {
+        await mediator.Send(new TwoFactorSetup.Start());
+        return RedirectToAction(nameof(TwoFactor));
+    }
+
     [HttpPost("two-factor/enable"), Authorize]
     public async Task<IActionResult> EnableTwoFactor(TwoFactorSetup.Enable command)
     {

@@ -39,14 +39,11 @@ public static class TwoFactorSetup
             if (await users.GetTwoFactorEnabledAsync(user))
                 return new Page(true, required, await users.CountRecoveryCodesAsync(user), null, null);
 
+            // Reading the page changes nothing: the key is made by the Start command (a POST).
             var key = await users.GetAuthenticatorKeyAsync(user);
-            if (string.IsNullOrEmpty(key))
-            {
-                await users.ResetAuthenticatorKeyAsync(user);
-                key = await users.GetAuthenticatorKeyAsync(user);
-            }
-
-            return new Page(false, required, 0, FormatKey(key!), QrCode(AuthenticatorUri(user.Email!, key!)));
+            return string.IsNullOrEmpty(key)
+                ? new Page(false, required, 0, null, null)
+                : new Page(false, required, 0, FormatKey(key), QrCode(AuthenticatorUri(user.Email!, key)));
         }
 
         private static string FormatKey(string key)
@@ -66,6 +63,21 @@ public static class TwoFactorSetup
             using var data = generator.CreateQrCode(text, QRCodeGenerator.ECCLevel.M);
             var svg = new SvgQRCode(data).GetGraphic(4);
             return "data:image/svg+xml;base64," + Convert.ToBase64String(Encoding.UTF8.GetBytes(svg));
+        }
+    }
+
+    /// <summary>Makes a new authenticator key to add to the app (again, if the user lost the first one).</summary>
+    public sealed record Start : ICommand<Result<Done>>;
+
+    public sealed class StartHandler(UserManager<AppUser> users, ICurrentUser me) : ICommandHandler<Start, Result<Done>>
+    {
+        public async ValueTask<Result<Done>> Handle(Start command, CancellationToken cancellationToken)
+        {
+            var user = await users.FindByIdAsync(me.UserId.ToString()!);
+            if (user is null) return Failure.NotFound;
+            if (await users.GetTwoFactorEnabledAsync(user)) return Failure.Conflict("Two-factor sign-in is already on.");
+            await users.ResetAuthenticatorKeyAsync(user);
+            return Done.Value;
         }
     }
 

@@ -72,7 +72,7 @@ public static class IssueApiToken
 
                 secondFactor = true;
             }
-            else if (security.Value.RequireTwoFactorForStaff && Roles.Staff.Any(r => users.IsInRoleAsync(user, r).GetAwaiter().GetResult()))
+            else if (security.Value.RequireTwoFactorForStaff && (await users.GetRolesAsync(user)).Any(Roles.Staff.Contains))
             {
                 await audit.WriteAsync(AuditActions.SignInFailed, "User", user.Id.ToString(), "api: staff without two-factor", user.Id, cancellationToken);
                 return Unauthorised;

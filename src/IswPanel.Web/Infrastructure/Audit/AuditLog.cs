@@ -1,6 +1,7 @@
 using IswPanel.Data;
 using IswPanel.Data.Audit;
 using IswPanel.Domain.Security;
+using Microsoft.EntityFrameworkCore;
 
 namespace IswPanel.Web.Infrastructure.Audit;
 
@@ -10,7 +11,7 @@ public interface IAuditLog
     /// <summary>Adds an event to the current unit of work (saved with the command's changes).</summary>
     void Add(string action, string? entityType = null, string? entityId = null, string? detail = null, Guid? userId = null);
 
-    /// <summary>Writes an event now: for reads and sign-ins, where no other change is saved.</summary>
+    /// <summary>Writes an event now, on a connection of its own: for reads and sign-ins, and for failures whose other changes are discarded.</summary>
     Task WriteAsync(string action, string? entityType = null, string? entityId = null, string? detail = null,
         Guid? userId = null, CancellationToken cancellationToken = default);
 }
@@ -30,7 +31,8 @@ public static class AuditActions
     public const string RequestViewed = "request.viewed";
 }
 
-public sealed class AuditLog(AppDbContext db, ICurrentUser user, IHttpContextAccessor http, TimeProvider clock) : IAuditLog
+public sealed class AuditLog(AppDbContext db, DbContextOptions<AppDbContext> options, ICurrentUser user, IHttpContextAccessor http,
+    TimeProvider clock) : IAuditLog
 {
     public void Add(string action, string? entityType = null, string? entityId = null, string? detail = null, Guid? userId = null) =>
         db.AuditEvents.Add(Create(action, entityType, entityId, detail, userId));
@@ -38,8 +40,10 @@ public sealed class AuditLog(AppDbContext db, ICurrentUser user, IHttpContextAcc
     public async Task WriteAsync(string action, string? entityType = null, string? entityId = null, string? detail = null,
         Guid? userId = null, CancellationToken cancellationToken = default)
     {
-        db.AuditEvents.Add(Create(action, entityType, entityId, detail, userId));
-        await db.SaveChangesAsync(cancellationToken);
+        // A separate context, so this never saves (or is rolled back with) the request's other pending changes.
+        await using var separate = new AppDbContext(options);
+        separate.AuditEvents.Add(Create(action, entityType, entityId, detail, userId));
+        await separate.SaveChangesAsync(cancellationToken);
     }
 
     private AuditEvent Create(string action, string? entityType, string? entityId, string? detail, Guid? userId)

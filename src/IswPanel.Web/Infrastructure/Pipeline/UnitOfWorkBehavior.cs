@@ -15,7 +15,19 @@ public sealed class UnitOfWorkBehavior<TMessage, TResponse>(AppDbContext db) : I
     public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next,
         CancellationToken cancellationToken)
     {
-        var response = await next(message, cancellationToken);
+        TResponse response;
+        try
+        {
+            response = await next(message, cancellationToken);
+        }
+        catch
+        {
+            // A handler that throws (a broken domain rule, say) may have changed tracked entities halfway;
+            // nothing saved later in this scope may carry those changes.
+            db.ChangeTracker.Clear();
+            throw;
+        }
+
         if (!response.IsSuccess)
         {
             db.ChangeTracker.Clear();
