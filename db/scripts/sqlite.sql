@@ -126,11 +126,13 @@ CREATE TABLE "IswProfiles" (
     "Id" TEXT NOT NULL CONSTRAINT "PK_IswProfiles" PRIMARY KEY,
     "UserId" TEXT NOT NULL,
     "FullName" TEXT NOT NULL,
+    "Email" TEXT NOT NULL,
     "Phone" TEXT NULL,
     "SweNumber" TEXT NOT NULL,
     "QualifiedOn" TEXT NOT NULL,
     "Background" TEXT NOT NULL,
     "Status" TEXT NOT NULL,
+    "Suspension" TEXT NOT NULL,
     "Capacity" INTEGER NOT NULL,
     "HomePostcodeDistrict" TEXT NOT NULL,
     "TravelRadiusMiles" INTEGER NOT NULL,
@@ -140,7 +142,23 @@ CREATE TABLE "IswProfiles" (
     "RegionsCovered" TEXT NOT NULL,
     "Languages" TEXT NOT NULL,
     "CreatedAt" TEXT NOT NULL,
+    "InformationRequested" TEXT NULL,
+    "InformationRequestedAt" TEXT NULL,
     CONSTRAINT "FK_IswProfiles_AspNetUsers_UserId" FOREIGN KEY ("UserId") REFERENCES "AspNetUsers" ("Id") ON DELETE RESTRICT
+);
+
+CREATE TABLE "StoredFiles" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_StoredFiles" PRIMARY KEY,
+    "OwnerUserId" TEXT NULL,
+    "UploadedByUserId" TEXT NOT NULL,
+    "UploadedAt" TEXT NOT NULL,
+    "OriginalName" TEXT NOT NULL,
+    "Kind" TEXT NOT NULL,
+    "Length" INTEGER NOT NULL,
+    "Sha256" TEXT NOT NULL,
+    "StorageKey" TEXT NOT NULL,
+    CONSTRAINT "FK_StoredFiles_AspNetUsers_OwnerUserId" FOREIGN KEY ("OwnerUserId") REFERENCES "AspNetUsers" ("Id") ON DELETE RESTRICT,
+    CONSTRAINT "FK_StoredFiles_AspNetUsers_UploadedByUserId" FOREIGN KEY ("UploadedByUserId") REFERENCES "AspNetUsers" ("Id") ON DELETE RESTRICT
 );
 
 CREATE TABLE "AssessmentRequests" (
@@ -167,18 +185,17 @@ CREATE TABLE "AssessmentRequests" (
     CONSTRAINT "FK_AssessmentRequests_IswProfiles_AssignedIswId" FOREIGN KEY ("AssignedIswId") REFERENCES "IswProfiles" ("Id") ON DELETE RESTRICT
 );
 
-CREATE TABLE "ComplianceDocuments" (
-    "Id" TEXT NOT NULL CONSTRAINT "PK_ComplianceDocuments" PRIMARY KEY,
+CREATE TABLE "DirectHireRequests" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_DirectHireRequests" PRIMARY KEY,
     "IswProfileId" TEXT NOT NULL,
-    "Kind" TEXT NOT NULL,
-    "Reference" TEXT NULL,
-    "IssuedOn" TEXT NULL,
-    "ExpiresOn" TEXT NULL,
-    "OnUpdateService" INTEGER NOT NULL,
-    "VerifiedAt" TEXT NULL,
-    "VerifiedByUserId" TEXT NULL,
-    CONSTRAINT "FK_ComplianceDocuments_AspNetUsers_VerifiedByUserId" FOREIGN KEY ("VerifiedByUserId") REFERENCES "AspNetUsers" ("Id") ON DELETE RESTRICT,
-    CONSTRAINT "FK_ComplianceDocuments_IswProfiles_IswProfileId" FOREIGN KEY ("IswProfileId") REFERENCES "IswProfiles" ("Id") ON DELETE CASCADE
+    "AuthorityId" TEXT NOT NULL,
+    "RequestedOn" TEXT NOT NULL,
+    "Notes" TEXT NULL,
+    "RecordedByUserId" TEXT NOT NULL,
+    "RecordedAt" TEXT NOT NULL,
+    CONSTRAINT "FK_DirectHireRequests_AspNetUsers_RecordedByUserId" FOREIGN KEY ("RecordedByUserId") REFERENCES "AspNetUsers" ("Id") ON DELETE RESTRICT,
+    CONSTRAINT "FK_DirectHireRequests_Authorities_AuthorityId" FOREIGN KEY ("AuthorityId") REFERENCES "Authorities" ("Id") ON DELETE RESTRICT,
+    CONSTRAINT "FK_DirectHireRequests_IswProfiles_IswProfileId" FOREIGN KEY ("IswProfileId") REFERENCES "IswProfiles" ("Id") ON DELETE CASCADE
 );
 
 CREATE TABLE "EmploymentRecords" (
@@ -192,6 +209,106 @@ CREATE TABLE "EmploymentRecords" (
     "EndedOn" TEXT NULL,
     CONSTRAINT "FK_EmploymentRecords_Authorities_AuthorityId" FOREIGN KEY ("AuthorityId") REFERENCES "Authorities" ("Id") ON DELETE RESTRICT,
     CONSTRAINT "FK_EmploymentRecords_IswProfiles_IswProfileId" FOREIGN KEY ("IswProfileId") REFERENCES "IswProfiles" ("Id") ON DELETE CASCADE
+);
+
+CREATE TABLE "IswUnavailablePeriods" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_IswUnavailablePeriods" PRIMARY KEY AUTOINCREMENT,
+    "From" TEXT NOT NULL,
+    "Reason" TEXT NULL,
+    "To" TEXT NOT NULL,
+    "IswProfileId" TEXT NOT NULL,
+    CONSTRAINT "FK_IswUnavailablePeriods_IswProfiles_IswProfileId" FOREIGN KEY ("IswProfileId") REFERENCES "IswProfiles" ("Id") ON DELETE CASCADE
+);
+
+CREATE TABLE "MembershipTransitions" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_MembershipTransitions" PRIMARY KEY AUTOINCREMENT,
+    "From" TEXT NOT NULL,
+    "To" TEXT NOT NULL,
+    "At" TEXT NOT NULL,
+    "ActorUserId" TEXT NULL,
+    "Reason" TEXT NOT NULL,
+    "IswProfileId" TEXT NOT NULL,
+    CONSTRAINT "FK_MembershipTransitions_IswProfiles_IswProfileId" FOREIGN KEY ("IswProfileId") REFERENCES "IswProfiles" ("Id") ON DELETE CASCADE
+);
+
+CREATE TABLE "PanelApplications" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_PanelApplications" PRIMARY KEY,
+    "UserId" TEXT NOT NULL,
+    "Answers" TEXT NOT NULL,
+    "StartedAt" TEXT NOT NULL,
+    "UpdatedAt" TEXT NOT NULL,
+    "SubmittedAt" TEXT NULL,
+    "IswProfileId" TEXT NULL,
+    CONSTRAINT "FK_PanelApplications_AspNetUsers_UserId" FOREIGN KEY ("UserId") REFERENCES "AspNetUsers" ("Id") ON DELETE CASCADE,
+    CONSTRAINT "FK_PanelApplications_IswProfiles_IswProfileId" FOREIGN KEY ("IswProfileId") REFERENCES "IswProfiles" ("Id") ON DELETE RESTRICT
+);
+
+CREATE TABLE "Referees" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_Referees" PRIMARY KEY,
+    "IswProfileId" TEXT NOT NULL,
+    "Name" TEXT NOT NULL,
+    "Email" TEXT NOT NULL,
+    "Organisation" TEXT NOT NULL,
+    "Relationship" TEXT NOT NULL,
+    "FromSocialWorkEmployer" INTEGER NOT NULL,
+    "EmploymentEndedOn" TEXT NULL,
+    "NamedAt" TEXT NOT NULL,
+    "ReceivedOn" TEXT NULL,
+    "ReceivedRecordedByUserId" TEXT NULL,
+    CONSTRAINT "FK_Referees_AspNetUsers_ReceivedRecordedByUserId" FOREIGN KEY ("ReceivedRecordedByUserId") REFERENCES "AspNetUsers" ("Id") ON DELETE RESTRICT,
+    CONSTRAINT "FK_Referees_IswProfiles_IswProfileId" FOREIGN KEY ("IswProfileId") REFERENCES "IswProfiles" ("Id") ON DELETE CASCADE
+);
+
+CREATE TABLE "VettingRecords" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_VettingRecords" PRIMARY KEY,
+    "IswProfileId" TEXT NOT NULL,
+    "Check" TEXT NOT NULL,
+    "RecordedByUserId" TEXT NOT NULL,
+    "RecordedAt" TEXT NOT NULL,
+    "Note" TEXT NULL,
+    CONSTRAINT "FK_VettingRecords_AspNetUsers_RecordedByUserId" FOREIGN KEY ("RecordedByUserId") REFERENCES "AspNetUsers" ("Id") ON DELETE RESTRICT,
+    CONSTRAINT "FK_VettingRecords_IswProfiles_IswProfileId" FOREIGN KEY ("IswProfileId") REFERENCES "IswProfiles" ("Id") ON DELETE CASCADE
+);
+
+CREATE TABLE "ComplianceDocuments" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_ComplianceDocuments" PRIMARY KEY,
+    "IswProfileId" TEXT NOT NULL,
+    "Kind" TEXT NOT NULL,
+    "Reference" TEXT NULL,
+    "IssuedOn" TEXT NULL,
+    "ExpiresOn" TEXT NULL,
+    "OnUpdateService" INTEGER NOT NULL,
+    "StatusCheckedOn" TEXT NULL,
+    "StoredFileId" TEXT NULL,
+    "VerifiedAt" TEXT NULL,
+    "VerifiedByUserId" TEXT NULL,
+    CONSTRAINT "FK_ComplianceDocuments_AspNetUsers_VerifiedByUserId" FOREIGN KEY ("VerifiedByUserId") REFERENCES "AspNetUsers" ("Id") ON DELETE RESTRICT,
+    CONSTRAINT "FK_ComplianceDocuments_IswProfiles_IswProfileId" FOREIGN KEY ("IswProfileId") REFERENCES "IswProfiles" ("Id") ON DELETE CASCADE,
+    CONSTRAINT "FK_ComplianceDocuments_StoredFiles_StoredFileId" FOREIGN KEY ("StoredFileId") REFERENCES "StoredFiles" ("Id") ON DELETE RESTRICT
+);
+
+CREATE TABLE "Waivers" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_Waivers" PRIMARY KEY,
+    "IswProfileId" TEXT NOT NULL,
+    "AuthorityId" TEXT NOT NULL,
+    "GrantedBy" TEXT NOT NULL,
+    "GrantedOn" TEXT NOT NULL,
+    "DocumentReference" TEXT NOT NULL,
+    "LetterFileId" TEXT NULL,
+    "RecordedByUserId" TEXT NOT NULL,
+    "RecordedAt" TEXT NOT NULL,
+    CONSTRAINT "FK_Waivers_AspNetUsers_RecordedByUserId" FOREIGN KEY ("RecordedByUserId") REFERENCES "AspNetUsers" ("Id") ON DELETE RESTRICT,
+    CONSTRAINT "FK_Waivers_Authorities_AuthorityId" FOREIGN KEY ("AuthorityId") REFERENCES "Authorities" ("Id") ON DELETE RESTRICT,
+    CONSTRAINT "FK_Waivers_IswProfiles_IswProfileId" FOREIGN KEY ("IswProfileId") REFERENCES "IswProfiles" ("Id") ON DELETE CASCADE,
+    CONSTRAINT "FK_Waivers_StoredFiles_LetterFileId" FOREIGN KEY ("LetterFileId") REFERENCES "StoredFiles" ("Id") ON DELETE RESTRICT
+);
+
+CREATE TABLE "DirectHireSupplyPeriods" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_DirectHireSupplyPeriods" PRIMARY KEY AUTOINCREMENT,
+    "StartedOn" TEXT NOT NULL,
+    "EndedOn" TEXT NULL,
+    "DirectHireRequestId" TEXT NOT NULL,
+    CONSTRAINT "FK_DirectHireSupplyPeriods_DirectHireRequests_DirectHireRequestId" FOREIGN KEY ("DirectHireRequestId") REFERENCES "DirectHireRequests" ("Id") ON DELETE CASCADE
 );
 
 CREATE INDEX "IX_AspNetRoleClaims_RoleId" ON "AspNetRoleClaims" ("RoleId");
@@ -232,11 +349,21 @@ CREATE UNIQUE INDEX "IX_Authorities_Name" ON "Authorities" ("Name");
 
 CREATE UNIQUE INDEX "IX_Authorities_OnsCode" ON "Authorities" ("OnsCode");
 
-CREATE INDEX "IX_ComplianceDocuments_IswProfileId" ON "ComplianceDocuments" ("IswProfileId");
+CREATE UNIQUE INDEX "IX_ComplianceDocuments_IswProfileId_Kind" ON "ComplianceDocuments" ("IswProfileId", "Kind");
 
 CREATE INDEX "IX_ComplianceDocuments_Kind_ExpiresOn" ON "ComplianceDocuments" ("Kind", "ExpiresOn");
 
+CREATE INDEX "IX_ComplianceDocuments_StoredFileId" ON "ComplianceDocuments" ("StoredFileId");
+
 CREATE INDEX "IX_ComplianceDocuments_VerifiedByUserId" ON "ComplianceDocuments" ("VerifiedByUserId");
+
+CREATE INDEX "IX_DirectHireRequests_AuthorityId" ON "DirectHireRequests" ("AuthorityId");
+
+CREATE INDEX "IX_DirectHireRequests_IswProfileId" ON "DirectHireRequests" ("IswProfileId");
+
+CREATE INDEX "IX_DirectHireRequests_RecordedByUserId" ON "DirectHireRequests" ("RecordedByUserId");
+
+CREATE INDEX "IX_DirectHireSupplyPeriods_DirectHireRequestId" ON "DirectHireSupplyPeriods" ("DirectHireRequestId");
 
 CREATE INDEX "IX_EmploymentRecords_AuthorityId" ON "EmploymentRecords" ("AuthorityId");
 
@@ -248,8 +375,38 @@ CREATE UNIQUE INDEX "IX_IswProfiles_SweNumber" ON "IswProfiles" ("SweNumber");
 
 CREATE UNIQUE INDEX "IX_IswProfiles_UserId" ON "IswProfiles" ("UserId");
 
+CREATE INDEX "IX_IswUnavailablePeriods_IswProfileId" ON "IswUnavailablePeriods" ("IswProfileId");
+
+CREATE INDEX "IX_MembershipTransitions_IswProfileId_At" ON "MembershipTransitions" ("IswProfileId", "At");
+
+CREATE INDEX "IX_PanelApplications_IswProfileId" ON "PanelApplications" ("IswProfileId");
+
+CREATE UNIQUE INDEX "IX_PanelApplications_UserId" ON "PanelApplications" ("UserId");
+
+CREATE INDEX "IX_Referees_IswProfileId" ON "Referees" ("IswProfileId");
+
+CREATE INDEX "IX_Referees_ReceivedRecordedByUserId" ON "Referees" ("ReceivedRecordedByUserId");
+
+CREATE INDEX "IX_StoredFiles_OwnerUserId" ON "StoredFiles" ("OwnerUserId");
+
+CREATE UNIQUE INDEX "IX_StoredFiles_StorageKey" ON "StoredFiles" ("StorageKey");
+
+CREATE INDEX "IX_StoredFiles_UploadedByUserId" ON "StoredFiles" ("UploadedByUserId");
+
+CREATE INDEX "IX_VettingRecords_IswProfileId" ON "VettingRecords" ("IswProfileId");
+
+CREATE INDEX "IX_VettingRecords_RecordedByUserId" ON "VettingRecords" ("RecordedByUserId");
+
+CREATE INDEX "IX_Waivers_AuthorityId" ON "Waivers" ("AuthorityId");
+
+CREATE INDEX "IX_Waivers_IswProfileId" ON "Waivers" ("IswProfileId");
+
+CREATE INDEX "IX_Waivers_LetterFileId" ON "Waivers" ("LetterFileId");
+
+CREATE INDEX "IX_Waivers_RecordedByUserId" ON "Waivers" ("RecordedByUserId");
+
 INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
-VALUES ('20261201130611_Initial', '10.0.15');
+VALUES ('20261201133446_Initial', '10.0.15');
 
 COMMIT;
 

@@ -11,7 +11,7 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201130618_Initial'
+    WHERE [MigrationId] = N'20261201133451_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetRoles] (
@@ -25,7 +25,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201130618_Initial'
+    WHERE [MigrationId] = N'20261201133451_Initial'
 )
 BEGIN
     CREATE TABLE [AssessmentTypes] (
@@ -46,7 +46,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201130618_Initial'
+    WHERE [MigrationId] = N'20261201133451_Initial'
 )
 BEGIN
     CREATE TABLE [AuditEvents] (
@@ -66,7 +66,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201130618_Initial'
+    WHERE [MigrationId] = N'20261201133451_Initial'
 )
 BEGIN
     CREATE TABLE [Authorities] (
@@ -85,7 +85,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201130618_Initial'
+    WHERE [MigrationId] = N'20261201133451_Initial'
 )
 BEGIN
     CREATE TABLE [DataProtectionKeys] (
@@ -98,7 +98,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201130618_Initial'
+    WHERE [MigrationId] = N'20261201133451_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetRoleClaims] (
@@ -113,7 +113,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201130618_Initial'
+    WHERE [MigrationId] = N'20261201133451_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUsers] (
@@ -144,7 +144,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201130618_Initial'
+    WHERE [MigrationId] = N'20261201133451_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserClaims] (
@@ -159,7 +159,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201130618_Initial'
+    WHERE [MigrationId] = N'20261201133451_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserLogins] (
@@ -174,7 +174,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201130618_Initial'
+    WHERE [MigrationId] = N'20261201133451_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserRoles] (
@@ -188,7 +188,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201130618_Initial'
+    WHERE [MigrationId] = N'20261201133451_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserTokens] (
@@ -203,18 +203,20 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201130618_Initial'
+    WHERE [MigrationId] = N'20261201133451_Initial'
 )
 BEGIN
     CREATE TABLE [IswProfiles] (
         [Id] uniqueidentifier NOT NULL,
         [UserId] uniqueidentifier NOT NULL,
         [FullName] nvarchar(200) NOT NULL,
+        [Email] nvarchar(256) NOT NULL,
         [Phone] nvarchar(32) NULL,
         [SweNumber] nvarchar(16) NOT NULL,
         [QualifiedOn] date NOT NULL,
         [Background] nvarchar(32) NOT NULL,
         [Status] nvarchar(32) NOT NULL,
+        [Suspension] nvarchar(32) NOT NULL,
         [Capacity] int NOT NULL,
         [HomePostcodeDistrict] nvarchar(4) NOT NULL,
         [TravelRadiusMiles] int NOT NULL,
@@ -224,6 +226,8 @@ BEGIN
         [RegionsCovered] nvarchar(max) NOT NULL,
         [Languages] nvarchar(max) NOT NULL,
         [CreatedAt] datetime2 NOT NULL,
+        [InformationRequested] nvarchar(2000) NULL,
+        [InformationRequestedAt] datetime2 NULL,
         CONSTRAINT [PK_IswProfiles] PRIMARY KEY ([Id]),
         CONSTRAINT [FK_IswProfiles_AspNetUsers_UserId] FOREIGN KEY ([UserId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE NO ACTION
     );
@@ -231,7 +235,28 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201130618_Initial'
+    WHERE [MigrationId] = N'20261201133451_Initial'
+)
+BEGIN
+    CREATE TABLE [StoredFiles] (
+        [Id] uniqueidentifier NOT NULL,
+        [OwnerUserId] uniqueidentifier NULL,
+        [UploadedByUserId] uniqueidentifier NOT NULL,
+        [UploadedAt] datetime2 NOT NULL,
+        [OriginalName] nvarchar(120) NOT NULL,
+        [Kind] nvarchar(16) NOT NULL,
+        [Length] bigint NOT NULL,
+        [Sha256] nvarchar(64) NOT NULL,
+        [StorageKey] nvarchar(200) NOT NULL,
+        CONSTRAINT [PK_StoredFiles] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_StoredFiles_AspNetUsers_OwnerUserId] FOREIGN KEY ([OwnerUserId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_StoredFiles_AspNetUsers_UploadedByUserId] FOREIGN KEY ([UploadedByUserId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201133451_Initial'
 )
 BEGIN
     CREATE TABLE [AssessmentRequests] (
@@ -262,28 +287,27 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201130618_Initial'
+    WHERE [MigrationId] = N'20261201133451_Initial'
 )
 BEGIN
-    CREATE TABLE [ComplianceDocuments] (
+    CREATE TABLE [DirectHireRequests] (
         [Id] uniqueidentifier NOT NULL,
         [IswProfileId] uniqueidentifier NOT NULL,
-        [Kind] nvarchar(48) NOT NULL,
-        [Reference] nvarchar(64) NULL,
-        [IssuedOn] date NULL,
-        [ExpiresOn] date NULL,
-        [OnUpdateService] bit NOT NULL,
-        [VerifiedAt] datetime2 NULL,
-        [VerifiedByUserId] uniqueidentifier NULL,
-        CONSTRAINT [PK_ComplianceDocuments] PRIMARY KEY ([Id]),
-        CONSTRAINT [FK_ComplianceDocuments_AspNetUsers_VerifiedByUserId] FOREIGN KEY ([VerifiedByUserId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE NO ACTION,
-        CONSTRAINT [FK_ComplianceDocuments_IswProfiles_IswProfileId] FOREIGN KEY ([IswProfileId]) REFERENCES [IswProfiles] ([Id]) ON DELETE CASCADE
+        [AuthorityId] uniqueidentifier NOT NULL,
+        [RequestedOn] date NOT NULL,
+        [Notes] nvarchar(2000) NULL,
+        [RecordedByUserId] uniqueidentifier NOT NULL,
+        [RecordedAt] datetime2 NOT NULL,
+        CONSTRAINT [PK_DirectHireRequests] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_DirectHireRequests_AspNetUsers_RecordedByUserId] FOREIGN KEY ([RecordedByUserId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_DirectHireRequests_Authorities_AuthorityId] FOREIGN KEY ([AuthorityId]) REFERENCES [Authorities] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_DirectHireRequests_IswProfiles_IswProfileId] FOREIGN KEY ([IswProfileId]) REFERENCES [IswProfiles] ([Id]) ON DELETE CASCADE
     );
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201130618_Initial'
+    WHERE [MigrationId] = N'20261201133451_Initial'
 )
 BEGIN
     CREATE TABLE [EmploymentRecords] (
@@ -303,7 +327,163 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201130618_Initial'
+    WHERE [MigrationId] = N'20261201133451_Initial'
+)
+BEGIN
+    CREATE TABLE [IswUnavailablePeriods] (
+        [Id] int NOT NULL IDENTITY,
+        [From] date NOT NULL,
+        [Reason] nvarchar(200) NULL,
+        [To] date NOT NULL,
+        [IswProfileId] uniqueidentifier NOT NULL,
+        CONSTRAINT [PK_IswUnavailablePeriods] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_IswUnavailablePeriods_IswProfiles_IswProfileId] FOREIGN KEY ([IswProfileId]) REFERENCES [IswProfiles] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201133451_Initial'
+)
+BEGIN
+    CREATE TABLE [MembershipTransitions] (
+        [Id] int NOT NULL IDENTITY,
+        [From] nvarchar(32) NOT NULL,
+        [To] nvarchar(32) NOT NULL,
+        [At] datetime2 NOT NULL,
+        [ActorUserId] uniqueidentifier NULL,
+        [Reason] nvarchar(2000) NOT NULL,
+        [IswProfileId] uniqueidentifier NOT NULL,
+        CONSTRAINT [PK_MembershipTransitions] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_MembershipTransitions_IswProfiles_IswProfileId] FOREIGN KEY ([IswProfileId]) REFERENCES [IswProfiles] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201133451_Initial'
+)
+BEGIN
+    CREATE TABLE [PanelApplications] (
+        [Id] uniqueidentifier NOT NULL,
+        [UserId] uniqueidentifier NOT NULL,
+        [Answers] nvarchar(max) NOT NULL,
+        [StartedAt] datetime2 NOT NULL,
+        [UpdatedAt] datetime2 NOT NULL,
+        [SubmittedAt] datetime2 NULL,
+        [IswProfileId] uniqueidentifier NULL,
+        CONSTRAINT [PK_PanelApplications] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_PanelApplications_AspNetUsers_UserId] FOREIGN KEY ([UserId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE CASCADE,
+        CONSTRAINT [FK_PanelApplications_IswProfiles_IswProfileId] FOREIGN KEY ([IswProfileId]) REFERENCES [IswProfiles] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201133451_Initial'
+)
+BEGIN
+    CREATE TABLE [Referees] (
+        [Id] uniqueidentifier NOT NULL,
+        [IswProfileId] uniqueidentifier NOT NULL,
+        [Name] nvarchar(200) NOT NULL,
+        [Email] nvarchar(256) NOT NULL,
+        [Organisation] nvarchar(200) NOT NULL,
+        [Relationship] nvarchar(200) NOT NULL,
+        [FromSocialWorkEmployer] bit NOT NULL,
+        [EmploymentEndedOn] date NULL,
+        [NamedAt] datetime2 NOT NULL,
+        [ReceivedOn] date NULL,
+        [ReceivedRecordedByUserId] uniqueidentifier NULL,
+        CONSTRAINT [PK_Referees] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_Referees_AspNetUsers_ReceivedRecordedByUserId] FOREIGN KEY ([ReceivedRecordedByUserId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_Referees_IswProfiles_IswProfileId] FOREIGN KEY ([IswProfileId]) REFERENCES [IswProfiles] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201133451_Initial'
+)
+BEGIN
+    CREATE TABLE [VettingRecords] (
+        [Id] uniqueidentifier NOT NULL,
+        [IswProfileId] uniqueidentifier NOT NULL,
+        [Check] nvarchar(32) NOT NULL,
+        [RecordedByUserId] uniqueidentifier NOT NULL,
+        [RecordedAt] datetime2 NOT NULL,
+        [Note] nvarchar(1000) NULL,
+        CONSTRAINT [PK_VettingRecords] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_VettingRecords_AspNetUsers_RecordedByUserId] FOREIGN KEY ([RecordedByUserId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_VettingRecords_IswProfiles_IswProfileId] FOREIGN KEY ([IswProfileId]) REFERENCES [IswProfiles] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201133451_Initial'
+)
+BEGIN
+    CREATE TABLE [ComplianceDocuments] (
+        [Id] uniqueidentifier NOT NULL,
+        [IswProfileId] uniqueidentifier NOT NULL,
+        [Kind] nvarchar(48) NOT NULL,
+        [Reference] nvarchar(64) NULL,
+        [IssuedOn] date NULL,
+        [ExpiresOn] date NULL,
+        [OnUpdateService] bit NOT NULL,
+        [StatusCheckedOn] date NULL,
+        [StoredFileId] uniqueidentifier NULL,
+        [VerifiedAt] datetime2 NULL,
+        [VerifiedByUserId] uniqueidentifier NULL,
+        CONSTRAINT [PK_ComplianceDocuments] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_ComplianceDocuments_AspNetUsers_VerifiedByUserId] FOREIGN KEY ([VerifiedByUserId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_ComplianceDocuments_IswProfiles_IswProfileId] FOREIGN KEY ([IswProfileId]) REFERENCES [IswProfiles] ([Id]) ON DELETE CASCADE,
+        CONSTRAINT [FK_ComplianceDocuments_StoredFiles_StoredFileId] FOREIGN KEY ([StoredFileId]) REFERENCES [StoredFiles] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201133451_Initial'
+)
+BEGIN
+    CREATE TABLE [Waivers] (
+        [Id] uniqueidentifier NOT NULL,
+        [IswProfileId] uniqueidentifier NOT NULL,
+        [AuthorityId] uniqueidentifier NOT NULL,
+        [GrantedBy] nvarchar(200) NOT NULL,
+        [GrantedOn] date NOT NULL,
+        [DocumentReference] nvarchar(100) NOT NULL,
+        [LetterFileId] uniqueidentifier NULL,
+        [RecordedByUserId] uniqueidentifier NOT NULL,
+        [RecordedAt] datetime2 NOT NULL,
+        CONSTRAINT [PK_Waivers] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_Waivers_AspNetUsers_RecordedByUserId] FOREIGN KEY ([RecordedByUserId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_Waivers_Authorities_AuthorityId] FOREIGN KEY ([AuthorityId]) REFERENCES [Authorities] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_Waivers_IswProfiles_IswProfileId] FOREIGN KEY ([IswProfileId]) REFERENCES [IswProfiles] ([Id]) ON DELETE CASCADE,
+        CONSTRAINT [FK_Waivers_StoredFiles_LetterFileId] FOREIGN KEY ([LetterFileId]) REFERENCES [StoredFiles] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201133451_Initial'
+)
+BEGIN
+    CREATE TABLE [DirectHireSupplyPeriods] (
+        [Id] int NOT NULL IDENTITY,
+        [StartedOn] date NOT NULL,
+        [EndedOn] date NULL,
+        [DirectHireRequestId] uniqueidentifier NOT NULL,
+        CONSTRAINT [PK_DirectHireSupplyPeriods] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_DirectHireSupplyPeriods_DirectHireRequests_DirectHireRequestId] FOREIGN KEY ([DirectHireRequestId]) REFERENCES [DirectHireRequests] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201133451_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetRoleClaims_RoleId] ON [AspNetRoleClaims] ([RoleId]);
@@ -311,7 +491,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201130618_Initial'
+    WHERE [MigrationId] = N'20261201133451_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [RoleNameIndex] ON [AspNetRoles] ([NormalizedName]) WHERE [NormalizedName] IS NOT NULL');
@@ -319,7 +499,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201130618_Initial'
+    WHERE [MigrationId] = N'20261201133451_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserClaims_UserId] ON [AspNetUserClaims] ([UserId]);
@@ -327,7 +507,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201130618_Initial'
+    WHERE [MigrationId] = N'20261201133451_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserLogins_UserId] ON [AspNetUserLogins] ([UserId]);
@@ -335,7 +515,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201130618_Initial'
+    WHERE [MigrationId] = N'20261201133451_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserRoles_RoleId] ON [AspNetUserRoles] ([RoleId]);
@@ -343,7 +523,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201130618_Initial'
+    WHERE [MigrationId] = N'20261201133451_Initial'
 )
 BEGIN
     CREATE INDEX [EmailIndex] ON [AspNetUsers] ([NormalizedEmail]);
@@ -351,7 +531,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201130618_Initial'
+    WHERE [MigrationId] = N'20261201133451_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUsers_AuthorityId] ON [AspNetUsers] ([AuthorityId]);
@@ -359,7 +539,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201130618_Initial'
+    WHERE [MigrationId] = N'20261201133451_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [UserNameIndex] ON [AspNetUsers] ([NormalizedUserName]) WHERE [NormalizedUserName] IS NOT NULL');
@@ -367,7 +547,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201130618_Initial'
+    WHERE [MigrationId] = N'20261201133451_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AssessmentRequests_AssessmentTypeId] ON [AssessmentRequests] ([AssessmentTypeId]);
@@ -375,7 +555,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201130618_Initial'
+    WHERE [MigrationId] = N'20261201133451_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AssessmentRequests_AssignedIswId] ON [AssessmentRequests] ([AssignedIswId]);
@@ -383,7 +563,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201130618_Initial'
+    WHERE [MigrationId] = N'20261201133451_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AssessmentRequests_AuthorityId_CreatedAt] ON [AssessmentRequests] ([AuthorityId], [CreatedAt]);
@@ -391,7 +571,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201130618_Initial'
+    WHERE [MigrationId] = N'20261201133451_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AssessmentRequests_CreatedByUserId] ON [AssessmentRequests] ([CreatedByUserId]);
@@ -399,7 +579,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201130618_Initial'
+    WHERE [MigrationId] = N'20261201133451_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AssessmentRequests_Status_CreatedAt] ON [AssessmentRequests] ([Status], [CreatedAt]);
@@ -407,7 +587,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201130618_Initial'
+    WHERE [MigrationId] = N'20261201133451_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_AssessmentTypes_Code] ON [AssessmentTypes] ([Code]);
@@ -415,7 +595,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201130618_Initial'
+    WHERE [MigrationId] = N'20261201133451_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AuditEvents_EntityType_EntityId] ON [AuditEvents] ([EntityType], [EntityId]);
@@ -423,7 +603,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201130618_Initial'
+    WHERE [MigrationId] = N'20261201133451_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AuditEvents_OccurredAt] ON [AuditEvents] ([OccurredAt]);
@@ -431,7 +611,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201130618_Initial'
+    WHERE [MigrationId] = N'20261201133451_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AuditEvents_UserId_OccurredAt] ON [AuditEvents] ([UserId], [OccurredAt]);
@@ -439,7 +619,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201130618_Initial'
+    WHERE [MigrationId] = N'20261201133451_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Authorities_Name] ON [Authorities] ([Name]);
@@ -447,7 +627,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201130618_Initial'
+    WHERE [MigrationId] = N'20261201133451_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Authorities_OnsCode] ON [Authorities] ([OnsCode]);
@@ -455,15 +635,15 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201130618_Initial'
+    WHERE [MigrationId] = N'20261201133451_Initial'
 )
 BEGIN
-    CREATE INDEX [IX_ComplianceDocuments_IswProfileId] ON [ComplianceDocuments] ([IswProfileId]);
+    CREATE UNIQUE INDEX [IX_ComplianceDocuments_IswProfileId_Kind] ON [ComplianceDocuments] ([IswProfileId], [Kind]);
 END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201130618_Initial'
+    WHERE [MigrationId] = N'20261201133451_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ComplianceDocuments_Kind_ExpiresOn] ON [ComplianceDocuments] ([Kind], [ExpiresOn]);
@@ -471,7 +651,15 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201130618_Initial'
+    WHERE [MigrationId] = N'20261201133451_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_ComplianceDocuments_StoredFileId] ON [ComplianceDocuments] ([StoredFileId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201133451_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ComplianceDocuments_VerifiedByUserId] ON [ComplianceDocuments] ([VerifiedByUserId]);
@@ -479,7 +667,39 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201130618_Initial'
+    WHERE [MigrationId] = N'20261201133451_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_DirectHireRequests_AuthorityId] ON [DirectHireRequests] ([AuthorityId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201133451_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_DirectHireRequests_IswProfileId] ON [DirectHireRequests] ([IswProfileId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201133451_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_DirectHireRequests_RecordedByUserId] ON [DirectHireRequests] ([RecordedByUserId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201133451_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_DirectHireSupplyPeriods_DirectHireRequestId] ON [DirectHireSupplyPeriods] ([DirectHireRequestId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201133451_Initial'
 )
 BEGIN
     CREATE INDEX [IX_EmploymentRecords_AuthorityId] ON [EmploymentRecords] ([AuthorityId]);
@@ -487,7 +707,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201130618_Initial'
+    WHERE [MigrationId] = N'20261201133451_Initial'
 )
 BEGIN
     CREATE INDEX [IX_EmploymentRecords_IswProfileId] ON [EmploymentRecords] ([IswProfileId]);
@@ -495,7 +715,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201130618_Initial'
+    WHERE [MigrationId] = N'20261201133451_Initial'
 )
 BEGIN
     CREATE INDEX [IX_IswProfiles_Status] ON [IswProfiles] ([Status]);
@@ -503,7 +723,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201130618_Initial'
+    WHERE [MigrationId] = N'20261201133451_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_IswProfiles_SweNumber] ON [IswProfiles] ([SweNumber]);
@@ -511,7 +731,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201130618_Initial'
+    WHERE [MigrationId] = N'20261201133451_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_IswProfiles_UserId] ON [IswProfiles] ([UserId]);
@@ -519,11 +739,131 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201130618_Initial'
+    WHERE [MigrationId] = N'20261201133451_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_IswUnavailablePeriods_IswProfileId] ON [IswUnavailablePeriods] ([IswProfileId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201133451_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_MembershipTransitions_IswProfileId_At] ON [MembershipTransitions] ([IswProfileId], [At]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201133451_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_PanelApplications_IswProfileId] ON [PanelApplications] ([IswProfileId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201133451_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_PanelApplications_UserId] ON [PanelApplications] ([UserId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201133451_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Referees_IswProfileId] ON [Referees] ([IswProfileId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201133451_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Referees_ReceivedRecordedByUserId] ON [Referees] ([ReceivedRecordedByUserId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201133451_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_StoredFiles_OwnerUserId] ON [StoredFiles] ([OwnerUserId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201133451_Initial'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_StoredFiles_StorageKey] ON [StoredFiles] ([StorageKey]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201133451_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_StoredFiles_UploadedByUserId] ON [StoredFiles] ([UploadedByUserId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201133451_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_VettingRecords_IswProfileId] ON [VettingRecords] ([IswProfileId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201133451_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_VettingRecords_RecordedByUserId] ON [VettingRecords] ([RecordedByUserId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201133451_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Waivers_AuthorityId] ON [Waivers] ([AuthorityId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201133451_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Waivers_IswProfileId] ON [Waivers] ([IswProfileId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201133451_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Waivers_LetterFileId] ON [Waivers] ([LetterFileId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201133451_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Waivers_RecordedByUserId] ON [Waivers] ([RecordedByUserId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201133451_Initial'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261201130618_Initial', N'10.0.15');
+    VALUES (N'20261201133451_Initial', N'10.0.15');
 END;
 
 COMMIT;

@@ -1,6 +1,7 @@
 using IswPanel.Data.Identity;
 using IswPanel.Domain.Assessments;
 using IswPanel.Domain.Authorities;
+using IswPanel.Domain.Documents;
 using IswPanel.Domain.Panel;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -17,6 +18,12 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<IswProfile> IswProfiles => Set<IswProfile>();
     public DbSet<ComplianceDocument> ComplianceDocuments => Set<ComplianceDocument>();
     public DbSet<EmploymentRecord> EmploymentRecords => Set<EmploymentRecord>();
+    public DbSet<Referee> Referees => Set<Referee>();
+    public DbSet<VettingRecord> VettingRecords => Set<VettingRecord>();
+    public DbSet<RecordedWaiver> Waivers => Set<RecordedWaiver>();
+    public DbSet<DirectHireRequest> DirectHireRequests => Set<DirectHireRequest>();
+    public DbSet<PanelApplication> PanelApplications => Set<PanelApplication>();
+    public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
 
     public DbSet<Audit.AuditEvent> AuditEvents => Set<Audit.AuditEvent>();
 
@@ -40,6 +47,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
         configurationBuilder.Properties<SocialWorkBackground>().HaveConversion<string>().HaveMaxLength(32);
         configurationBuilder.Properties<ComplianceDocumentKind>().HaveConversion<string>().HaveMaxLength(48);
         configurationBuilder.Properties<EmploymentKind>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<SuspensionCause>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<VettingCheck>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<FileKind>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<decimal>().HavePrecision(18, 2);
     }
 }

@@ -42,7 +42,8 @@ public sealed record DbsFacts(string? CertificateNumber, DateOnly? IssuedOn, boo
     public static DbsFacts From(ComplianceDocument document)
     {
         var dbs = Vetting.Expect(document, ComplianceDocumentKind.EnhancedDbs);
-        return new DbsFacts(dbs.Reference, dbs.IssuedOn, dbs.OnUpdateService, RecordedCheck.VerificationOf(dbs));
+        // On the Update Service, each annual status check restarts the year, so validity runs from the latest one.
+        return new DbsFacts(dbs.Reference, dbs.DbsValidFrom, dbs.OnUpdateService, RecordedCheck.VerificationOf(dbs));
     }
 }
 

@@ -72,8 +72,9 @@ public sealed class MembershipTransitionTests
     [Fact]
     public void The_refusal_matches_the_profiles_own_message()
     {
-        var profile = IswProfile.Create(Guid.NewGuid(), "Amara Okonkwo", "SW12345", new DateOnly(2012, 9, 1), SocialWorkBackground.LocalAuthority, At);
-        var fromProfile = Assert.Throws<DomainException>(profile.Approve).Message;
+        var profile = IswProfile.Create(Guid.NewGuid(), "Amara Okonkwo", "amara@example.com", "SW12345", new DateOnly(2012, 9, 1),
+            SocialWorkBackground.LocalAuthority, At);
+        var fromProfile = Assert.Throws<DomainException>(() => profile.Approve(profile.Vet([], DateOnly.FromDateTime(At)), At, Guid.NewGuid())).Message;
         Assert.Equal(fromProfile, MembershipTransitions.RefusalReason(profile.Status, Active));
     }
 

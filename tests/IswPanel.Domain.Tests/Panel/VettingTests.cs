@@ -314,16 +314,18 @@ public sealed class VettingTests
     [Fact]
     public void Facts_are_read_from_compliance_documents()
     {
-        var profile = IswProfile.Create(Guid.NewGuid(), "Amara Okonkwo", "SW12345", new DateOnly(2012, 9, 1), SocialWorkBackground.LocalAuthority,
-            new DateTime(2026, 12, 1, 9, 0, 0, DateTimeKind.Utc));
+        var profile = IswProfile.Create(Guid.NewGuid(), "Amara Okonkwo", "amara@example.com", "SW12345", new DateOnly(2012, 9, 1),
+            SocialWorkBackground.LocalAuthority, new DateTime(2026, 12, 1, 9, 0, 0, DateTimeKind.Utc));
         var dbs = profile.AddDocument(ComplianceDocumentKind.EnhancedDbs, "001234567890", new DateOnly(2026, 3, 1), null, onUpdateService: true);
         var insurance = profile.AddDocument(ComplianceDocumentKind.IndemnityInsurance, "PI-99", new DateOnly(2026, 7, 1), new DateOnly(2027, 6, 30));
-        var registration = profile.AddDocument(ComplianceDocumentKind.SocialWorkEnglandRegistration, "SW12345", null, null);
+        var registration = profile.Document(ComplianceDocumentKind.SocialWorkEnglandRegistration)!;
         var verifiedAt = new DateTime(2026, 12, 3, 11, 0, 0, DateTimeKind.Utc);
-        dbs.Verify(Admin, verifiedAt);
-        registration.Verify(Admin, verifiedAt);
+        Assert.Equal(new DbsFacts("001234567890", new DateOnly(2026, 3, 1), true, null), DbsFacts.From(dbs));
+        dbs.Verify(Admin, verifiedAt, DateOnly.FromDateTime(verifiedAt));
+        registration.Verify(Admin, verifiedAt, DateOnly.FromDateTime(verifiedAt));
 
-        Assert.Equal(new DbsFacts("001234567890", new DateOnly(2026, 3, 1), true, new RecordedCheck(Admin, verifiedAt)), DbsFacts.From(dbs));
+        // Verifying an Update Service certificate is its annual status check: the year runs from then.
+        Assert.Equal(new DbsFacts("001234567890", new DateOnly(2026, 12, 3), true, new RecordedCheck(Admin, verifiedAt)), DbsFacts.From(dbs));
         Assert.Equal(new InsuranceFacts(new DateOnly(2027, 6, 30), null), InsuranceFacts.From(insurance));
         Assert.Equal(new RegistrationFacts("SW12345", new RecordedCheck(Admin, verifiedAt)), RegistrationFacts.From(profile.SweNumber, registration));
         Assert.Equal(new RegistrationFacts("SW12345", null), RegistrationFacts.From(profile.SweNumber, null));

@@ -13,12 +13,13 @@ public sealed class NavigationViewComponent(ICurrentUser user) : ViewComponent
         IReadOnlyList<Link> links = !user.IsAuthenticated ? [] :
             user.IsInRole(Roles.PanelAdmin) ?
             [
-                new("Home", "/admin"), new("Requests", "/requests"), new("Authorities", "/admin/authorities"),
+                new("Home", "/admin"), new("Requests", "/requests"), new("Panel", "/admin/panel"), new("Authorities", "/admin/authorities"),
                 new("Users", "/admin/users"), new("Assessment types", "/admin/assessment-types"), new("Scheduled jobs", "/hangfire"),
             ] :
             user.IsInRole(Roles.QaReviewer) ? [new("QA queue", "/qa")] :
             user.IsInRole(Roles.Commissioner) ? [new("Requests", "/requests")] :
-            user.IsInRole(Roles.Isw) ? [new("My work", "/my-work")] : [];
+            user.IsInRole(Roles.Isw) && user.IswProfileId is null ? [new("My application", "/apply")] :
+            user.IsInRole(Roles.Isw) ? [new("My work", "/my-work"), new("My evidence", "/my-evidence"), new("My profile", "/my-profile")] : [];
 
         var path = HttpContext.Request.Path.Value ?? "/";
         var current = links.Where(l => path.StartsWith(l.Href, StringComparison.OrdinalIgnoreCase))

@@ -37,14 +37,15 @@ public sealed class DemoDataSeeder(AppDbContext db, UserManager<AppUser> users, 
         db.Authorities.AddRange(northshire, southborough);
         await db.SaveChangesAsync();
 
-        await CreateUserAsync(DemoAccounts.Admin, "Priya Shah", Roles.PanelAdmin);
+        var admin = await CreateUserAsync(DemoAccounts.Admin, "Priya Shah", Roles.PanelAdmin);
         await CreateUserAsync(DemoAccounts.Qa, "Tom Okafor", Roles.QaReviewer);
         var northshireCommissioner = await CreateUserAsync(DemoAccounts.NorthshireCommissioner, "Helen Carter", Roles.Commissioner, northshire.Id);
         var southboroughCommissioner = await CreateUserAsync(DemoAccounts.SouthboroughCommissioner, "Marcus Reid", Roles.Commissioner, southborough.Id);
 
+        IReadOnlyList<ClientAuthorityTerms> clients = [ClientAuthorityTerms.From(northshire), ClientAuthorityTerms.From(southborough)];
         var isws = new List<IswProfile>();
         foreach (var seed in IswSeeds(northshire.Id, southborough.Id))
-            isws.Add(await CreateIswAsync(seed));
+            isws.Add(await CreateIswAsync(seed, admin.Id, clients));
         await db.SaveChangesAsync();
 
         var types = await db.AssessmentTypes.ToDictionaryAsync(t => t.Code);
@@ -99,7 +100,7 @@ public sealed class DemoDataSeeder(AppDbContext db, UserManager<AppUser> users, 
             [(null, "Brighton Children's Services", "Social worker", EmploymentKind.Permanent, 50, 2)]);
         yield return new(5, "Ruth Mensah", 17.9, SocialWorkBackground.Cafcass, PanelMemberStatus.Active,
             ["special-guardianship", "connected-person", "discharge", "viability"], [], [EnglishRegion.London, EnglishRegion.SouthEast],
-            ["English", "Twi"], "SE15", 20, 4, 65m, 20, true,
+            ["English", "Twi"], "SE15", 20, 4, 65m, 20, false,
             [(null, "Cafcass", "Children's guardian", EmploymentKind.Permanent, 210, 36)]);
         yield return new(6, "Gareth Price", 11.3, SocialWorkBackground.LocalAuthority, PanelMemberStatus.UnderReview,
             [.. family], [], [EnglishRegion.NorthWest], ["English", "Welsh"], "CH1", 50, 4, 58m, 900, false,
@@ -129,32 +130,66 @@ public sealed class DemoDataSeeder(AppDbContext db, UserManager<AppUser> users, 
             [(southborough, "Southborough City Council", "Social worker", EmploymentKind.Permanent, 60, 20)]);
     }
 
-    private async Task<IswProfile> CreateIswAsync(IswSeed seed)
+    /// <summary>
+    /// A panel member whose evidence an administrator has checked, so that the vetting rules decide their
+    /// status: the active ones pass every check, the two under review each fail one (PQE, non-solicitation).
+    /// </summary>
+    private async Task<IswProfile> CreateIswAsync(IswSeed seed, Guid admin, IReadOnlyList<ClientAuthorityTerms> clients)
     {
         var user = await CreateUserAsync(DemoAccounts.Isw(seed.Number), seed.Name, Roles.Isw);
         var qualifiedOn = today.AddDays(-(int)Math.Round(seed.PqeYears * 365.25));
-        var profile = IswProfile.Create(user.Id, seed.Name, $"SW{100000 + seed.Number * 7919}", qualifiedOn, seed.Background, now);
+        var submitted = now.AddDays(-90);
+        var profile = IswProfile.Create(user.Id, seed.Name, user.Email!, $"SW{100000 + seed.Number * 7919}", qualifiedOn, seed.Background, submitted);
+        profile.SetContact(seed.Name, $"07700 900{seed.Number:000}");
         profile.SetPractice(seed.Types, seed.Skills, seed.Regions, seed.Languages, seed.District, seed.Radius, seed.Capacity, seed.Rate);
-
-        var dbsExpires = today.AddDays(seed.DbsDaysLeft);
-        profile.AddDocument(ComplianceDocumentKind.SocialWorkEnglandRegistration, profile.SweNumber, null, RegistrationYearEnd());
-        profile.AddDocument(ComplianceDocumentKind.EnhancedDbs, $"00{1234567890L + seed.Number}",
-            seed.DbsOnUpdateService ? dbsExpires.AddYears(-1) : dbsExpires.AddYears(-3), dbsExpires, seed.DbsOnUpdateService);
-        profile.AddDocument(ComplianceDocumentKind.IndemnityInsurance, $"PI-{seed.Number:000}-2026", today.AddMonths(-5), today.AddMonths(7));
-        profile.AddDocument(ComplianceDocumentKind.RightToWork, "UK passport", today.AddYears(-2), null);
-        profile.AddDocument(ComplianceDocumentKind.Qualification, "Social work degree", qualifiedOn, null);
         foreach (var job in seed.History)
         {
             profile.AddEmployment(job.AuthorityId, job.Employer, job.Role, job.Kind, today.AddMonths(-job.StartMonthsAgo),
                 job.EndMonthsAgo is { } end ? today.AddMonths(-end) : null);
         }
 
-        if (seed.Status != PanelMemberStatus.Applicant) profile.SubmitForReview();
-        if (seed.Status is PanelMemberStatus.Active or PanelMemberStatus.Suspended) profile.Approve();
-        if (seed.Status == PanelMemberStatus.Suspended) profile.Suspend();
+        profile.SubmitForReview(submitted, user.Id);
+
+        // Evidence, each piece verified by the administrator. A DBS certificate not on the Update Service
+        // lasts 3 years from issue, so the issue date below makes it lapse on the seed's day.
+        var dbsLastDay = today.AddDays(seed.DbsDaysLeft);
+        var dbsIssued = seed.DbsOnUpdateService ? today.AddMonths(-8) : dbsLastDay.AddDays(1).AddYears(-Vetting.DbsRenewalYears);
+        var verified = now.AddDays(-70);
+        profile.Document(ComplianceDocumentKind.SocialWorkEnglandRegistration)!.Change(profile.SweNumber, null, RegistrationYearEnd(), false, null);
+        // Registration is verified again each registration year (from 1 December): as if done this morning.
+        profile.Document(ComplianceDocumentKind.SocialWorkEnglandRegistration)!.Verify(admin, now, today);
+        Verify(profile.ProvideEvidence(ComplianceDocumentKind.EnhancedDbs, $"00{1234567890L + seed.Number}", dbsIssued, null,
+            seed.DbsOnUpdateService, null, submitted, user.Id), admin);
+        Verify(profile.ProvideEvidence(ComplianceDocumentKind.IndemnityInsurance, $"PI-{seed.Number:000}-2026", today.AddMonths(-5),
+            today.AddMonths(7), false, null, submitted, user.Id), admin);
+        Verify(profile.ProvideEvidence(ComplianceDocumentKind.RightToWork, "UK passport", null, null, false, null, submitted, user.Id), admin);
+        Verify(profile.ProvideEvidence(ComplianceDocumentKind.Qualification, "Social work degree", qualifiedOn, null, false, null, submitted, user.Id), admin);
+
+        var firstEmployer = seed.History[0];
+        profile.NameReferee($"{firstEmployer.Role} referee", $"referee{seed.Number}a@example.org", firstEmployer.Employer,
+            "Line manager", true, firstEmployer.EndMonthsAgo is { } ended ? today.AddMonths(-ended) : null, submitted).RecordReceived(today.AddDays(-75), admin);
+        // Independent practitioners' recent social-work employer is usually an agency that commissions them.
+        profile.NameReferee("Service manager", $"referee{seed.Number}b@example.org", "Northern Independent Social Work Associates",
+            "Commissions my independent work", true, null, submitted).RecordReceived(today.AddDays(-74), admin);
+        profile.RecordCheck(VettingCheck.Identity, admin, verified, "Passport and proof of address seen.");
+        profile.RecordCheck(VettingCheck.Interview, admin, verified, "Panel interview.");
+
+        if (seed.Status is PanelMemberStatus.Active or PanelMemberStatus.Suspended)
+        {
+            var approvedOn = today.AddDays(-60);
+            profile.Approve(profile.Vet(clients, approvedOn), now.AddDays(-60), admin);
+        }
+
+        if (seed.Status == PanelMemberStatus.Suspended)
+        {
+            profile.Suspend(SuspensionCause.Compliance, $"Enhanced DBS check lapsed on {dbsLastDay.AddDays(1):d MMMM yyyy}.",
+                now.AddDays(seed.DbsDaysLeft + 1), null);
+        }
 
         db.IswProfiles.Add(profile);
         return profile;
+
+        void Verify(ComplianceDocument document, Guid by) => document.Verify(by, verified, DateOnly.FromDateTime(verified));
     }
 
     /// <summary>Social Work England's registration year ends on 30 November.</summary>

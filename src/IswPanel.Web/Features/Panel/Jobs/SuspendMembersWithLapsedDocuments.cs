@@ -20,10 +20,17 @@ public static class SuspendMembersWithLapsedDocuments
         {
             var today = clock.Today;
             var lapsed = await db.IswProfiles
+                .Include(p => p.Documents)
                 .Where(p => p.Status == PanelMemberStatus.Active)
                 .Where(p => p.Documents.Any(d => d.ExpiresOn != null && d.ExpiresOn < today))
                 .ToListAsync(cancellationToken);
-            foreach (var member in lapsed) member.Suspend();
+            foreach (var member in lapsed)
+            {
+                var document = member.Documents.Where(d => d.ExpiresOn < today).OrderBy(d => d.ExpiresOn).First();
+                member.Suspend(SuspensionCause.Compliance,
+                    $"{document.Kind.DisplayName()} lapsed on {document.ExpiresOn!.Value.AddDays(1):d MMMM yyyy}.", clock.UtcNow, actor: null);
+            }
+
             return lapsed.Count;
         }
     }

@@ -251,11 +251,13 @@ namespace IswPanel.Migrations.PostgreSql.Migrations
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
                     UserId = table.Column<Guid>(type: "uuid", nullable: false),
                     FullName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
                     Phone = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
                     SweNumber = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
                     QualifiedOn = table.Column<DateOnly>(type: "date", nullable: false),
                     Background = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     Status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Suspension = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     Capacity = table.Column<int>(type: "integer", nullable: false),
                     HomePostcodeDistrict = table.Column<string>(type: "character varying(4)", maxLength: 4, nullable: false),
                     TravelRadiusMiles = table.Column<int>(type: "integer", nullable: false),
@@ -264,7 +266,9 @@ namespace IswPanel.Migrations.PostgreSql.Migrations
                     Skills = table.Column<List<string>>(type: "text[]", nullable: false),
                     RegionsCovered = table.Column<string[]>(type: "text[]", nullable: false),
                     Languages = table.Column<List<string>>(type: "text[]", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    InformationRequested = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    InformationRequestedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -272,6 +276,37 @@ namespace IswPanel.Migrations.PostgreSql.Migrations
                     table.ForeignKey(
                         name: "FK_IswProfiles_AspNetUsers_UserId",
                         column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "StoredFiles",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    OwnerUserId = table.Column<Guid>(type: "uuid", nullable: true),
+                    UploadedByUserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    UploadedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    OriginalName = table.Column<string>(type: "character varying(120)", maxLength: 120, nullable: false),
+                    Kind = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    Length = table.Column<long>(type: "bigint", nullable: false),
+                    Sha256 = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    StorageKey = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StoredFiles", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_StoredFiles_AspNetUsers_OwnerUserId",
+                        column: x => x.OwnerUserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_StoredFiles_AspNetUsers_UploadedByUserId",
+                        column: x => x.UploadedByUserId,
                         principalTable: "AspNetUsers",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
@@ -329,30 +364,34 @@ namespace IswPanel.Migrations.PostgreSql.Migrations
                 });
 
             migrationBuilder.CreateTable(
-                name: "ComplianceDocuments",
+                name: "DirectHireRequests",
                 columns: table => new
                 {
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
                     IswProfileId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Kind = table.Column<string>(type: "character varying(48)", maxLength: 48, nullable: false),
-                    Reference = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    IssuedOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    ExpiresOn = table.Column<DateOnly>(type: "date", nullable: true),
-                    OnUpdateService = table.Column<bool>(type: "boolean", nullable: false),
-                    VerifiedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    VerifiedByUserId = table.Column<Guid>(type: "uuid", nullable: true)
+                    AuthorityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RequestedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    Notes = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
+                    RecordedByUserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_ComplianceDocuments", x => x.Id);
+                    table.PrimaryKey("PK_DirectHireRequests", x => x.Id);
                     table.ForeignKey(
-                        name: "FK_ComplianceDocuments_AspNetUsers_VerifiedByUserId",
-                        column: x => x.VerifiedByUserId,
+                        name: "FK_DirectHireRequests_AspNetUsers_RecordedByUserId",
+                        column: x => x.RecordedByUserId,
                         principalTable: "AspNetUsers",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                     table.ForeignKey(
-                        name: "FK_ComplianceDocuments_IswProfiles_IswProfileId",
+                        name: "FK_DirectHireRequests_Authorities_AuthorityId",
+                        column: x => x.AuthorityId,
+                        principalTable: "Authorities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_DirectHireRequests_IswProfiles_IswProfileId",
                         column: x => x.IswProfileId,
                         principalTable: "IswProfiles",
                         principalColumn: "Id",
@@ -385,6 +424,245 @@ namespace IswPanel.Migrations.PostgreSql.Migrations
                         name: "FK_EmploymentRecords_IswProfiles_IswProfileId",
                         column: x => x.IswProfileId,
                         principalTable: "IswProfiles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "IswUnavailablePeriods",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    From = table.Column<DateOnly>(type: "date", nullable: false),
+                    Reason = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    To = table.Column<DateOnly>(type: "date", nullable: false),
+                    IswProfileId = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IswUnavailablePeriods", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_IswUnavailablePeriods_IswProfiles_IswProfileId",
+                        column: x => x.IswProfileId,
+                        principalTable: "IswProfiles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "MembershipTransitions",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    From = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    To = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ActorUserId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Reason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    IswProfileId = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_MembershipTransitions", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_MembershipTransitions_IswProfiles_IswProfileId",
+                        column: x => x.IswProfileId,
+                        principalTable: "IswProfiles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "PanelApplications",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Answers = table.Column<string>(type: "text", nullable: false),
+                    StartedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    SubmittedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    IswProfileId = table.Column<Guid>(type: "uuid", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_PanelApplications", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_PanelApplications_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_PanelApplications_IswProfiles_IswProfileId",
+                        column: x => x.IswProfileId,
+                        principalTable: "IswProfiles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Referees",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    IswProfileId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Organisation = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Relationship = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    FromSocialWorkEmployer = table.Column<bool>(type: "boolean", nullable: false),
+                    EmploymentEndedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    NamedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ReceivedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    ReceivedRecordedByUserId = table.Column<Guid>(type: "uuid", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Referees", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Referees_AspNetUsers_ReceivedRecordedByUserId",
+                        column: x => x.ReceivedRecordedByUserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Referees_IswProfiles_IswProfileId",
+                        column: x => x.IswProfileId,
+                        principalTable: "IswProfiles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "VettingRecords",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    IswProfileId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Check = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    RecordedByUserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Note = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_VettingRecords", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_VettingRecords_AspNetUsers_RecordedByUserId",
+                        column: x => x.RecordedByUserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_VettingRecords_IswProfiles_IswProfileId",
+                        column: x => x.IswProfileId,
+                        principalTable: "IswProfiles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "ComplianceDocuments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    IswProfileId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(48)", maxLength: 48, nullable: false),
+                    Reference = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    IssuedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    ExpiresOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    OnUpdateService = table.Column<bool>(type: "boolean", nullable: false),
+                    StatusCheckedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    StoredFileId = table.Column<Guid>(type: "uuid", nullable: true),
+                    VerifiedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    VerifiedByUserId = table.Column<Guid>(type: "uuid", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ComplianceDocuments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ComplianceDocuments_AspNetUsers_VerifiedByUserId",
+                        column: x => x.VerifiedByUserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_ComplianceDocuments_IswProfiles_IswProfileId",
+                        column: x => x.IswProfileId,
+                        principalTable: "IswProfiles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ComplianceDocuments_StoredFiles_StoredFileId",
+                        column: x => x.StoredFileId,
+                        principalTable: "StoredFiles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Waivers",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    IswProfileId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AuthorityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    GrantedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    GrantedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    DocumentReference = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    LetterFileId = table.Column<Guid>(type: "uuid", nullable: true),
+                    RecordedByUserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RecordedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Waivers", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Waivers_AspNetUsers_RecordedByUserId",
+                        column: x => x.RecordedByUserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Waivers_Authorities_AuthorityId",
+                        column: x => x.AuthorityId,
+                        principalTable: "Authorities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Waivers_IswProfiles_IswProfileId",
+                        column: x => x.IswProfileId,
+                        principalTable: "IswProfiles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Waivers_StoredFiles_LetterFileId",
+                        column: x => x.LetterFileId,
+                        principalTable: "StoredFiles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "DirectHireSupplyPeriods",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    StartedOn = table.Column<DateOnly>(type: "date", nullable: false),
+                    EndedOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    DirectHireRequestId = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_DirectHireSupplyPeriods", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_DirectHireSupplyPeriods_DirectHireRequests_DirectHireReques~",
+                        column: x => x.DirectHireRequestId,
+                        principalTable: "DirectHireRequests",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
                 });
@@ -490,9 +768,10 @@ namespace IswPanel.Migrations.PostgreSql.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_ComplianceDocuments_IswProfileId",
+                name: "IX_ComplianceDocuments_IswProfileId_Kind",
                 table: "ComplianceDocuments",
-                column: "IswProfileId");
+                columns: new[] { "IswProfileId", "Kind" },
+                unique: true);
 
             migrationBuilder.CreateIndex(
                 name: "IX_ComplianceDocuments_Kind_ExpiresOn",
@@ -500,9 +779,34 @@ namespace IswPanel.Migrations.PostgreSql.Migrations
                 columns: new[] { "Kind", "ExpiresOn" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ComplianceDocuments_StoredFileId",
+                table: "ComplianceDocuments",
+                column: "StoredFileId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ComplianceDocuments_VerifiedByUserId",
                 table: "ComplianceDocuments",
                 column: "VerifiedByUserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DirectHireRequests_AuthorityId",
+                table: "DirectHireRequests",
+                column: "AuthorityId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DirectHireRequests_IswProfileId",
+                table: "DirectHireRequests",
+                column: "IswProfileId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DirectHireRequests_RecordedByUserId",
+                table: "DirectHireRequests",
+                column: "RecordedByUserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_DirectHireSupplyPeriods_DirectHireRequestId",
+                table: "DirectHireSupplyPeriods",
+                column: "DirectHireRequestId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_EmploymentRecords_AuthorityId",
@@ -530,6 +834,83 @@ namespace IswPanel.Migrations.PostgreSql.Migrations
                 table: "IswProfiles",
                 column: "UserId",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_IswUnavailablePeriods_IswProfileId",
+                table: "IswUnavailablePeriods",
+                column: "IswProfileId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_MembershipTransitions_IswProfileId_At",
+                table: "MembershipTransitions",
+                columns: new[] { "IswProfileId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PanelApplications_IswProfileId",
+                table: "PanelApplications",
+                column: "IswProfileId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_PanelApplications_UserId",
+                table: "PanelApplications",
+                column: "UserId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Referees_IswProfileId",
+                table: "Referees",
+                column: "IswProfileId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Referees_ReceivedRecordedByUserId",
+                table: "Referees",
+                column: "ReceivedRecordedByUserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StoredFiles_OwnerUserId",
+                table: "StoredFiles",
+                column: "OwnerUserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StoredFiles_StorageKey",
+                table: "StoredFiles",
+                column: "StorageKey",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StoredFiles_UploadedByUserId",
+                table: "StoredFiles",
+                column: "UploadedByUserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_VettingRecords_IswProfileId",
+                table: "VettingRecords",
+                column: "IswProfileId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_VettingRecords_RecordedByUserId",
+                table: "VettingRecords",
+                column: "RecordedByUserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Waivers_AuthorityId",
+                table: "Waivers",
+                column: "AuthorityId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Waivers_IswProfileId",
+                table: "Waivers",
+                column: "IswProfileId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Waivers_LetterFileId",
+                table: "Waivers",
+                column: "LetterFileId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Waivers_RecordedByUserId",
+                table: "Waivers",
+                column: "RecordedByUserId");
         }
 
         /// <inheritdoc />
@@ -563,13 +944,40 @@ namespace IswPanel.Migrations.PostgreSql.Migrations
                 name: "DataProtectionKeys");
 
             migrationBuilder.DropTable(
+                name: "DirectHireSupplyPeriods");
+
+            migrationBuilder.DropTable(
                 name: "EmploymentRecords");
+
+            migrationBuilder.DropTable(
+                name: "IswUnavailablePeriods");
+
+            migrationBuilder.DropTable(
+                name: "MembershipTransitions");
+
+            migrationBuilder.DropTable(
+                name: "PanelApplications");
+
+            migrationBuilder.DropTable(
+                name: "Referees");
+
+            migrationBuilder.DropTable(
+                name: "VettingRecords");
+
+            migrationBuilder.DropTable(
+                name: "Waivers");
 
             migrationBuilder.DropTable(
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
                 name: "AssessmentTypes");
+
+            migrationBuilder.DropTable(
+                name: "DirectHireRequests");
+
+            migrationBuilder.DropTable(
+                name: "StoredFiles");
 
             migrationBuilder.DropTable(
                 name: "IswProfiles");
