@@ -406,7 +406,7 @@ CREATE INDEX "IX_Waivers_LetterFileId" ON "Waivers" ("LetterFileId");
 CREATE INDEX "IX_Waivers_RecordedByUserId" ON "Waivers" ("RecordedByUserId");
 
 INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
-VALUES ('20261201133446_Initial', '10.0.15');
+VALUES ('20261201134641_Initial', '10.0.15');
 
 COMMIT;
 

@@ -11,7 +11,7 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201133451_Initial'
+    WHERE [MigrationId] = N'20261201134649_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetRoles] (
@@ -25,7 +25,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201133451_Initial'
+    WHERE [MigrationId] = N'20261201134649_Initial'
 )
 BEGIN
     CREATE TABLE [AssessmentTypes] (
@@ -46,7 +46,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201133451_Initial'
+    WHERE [MigrationId] = N'20261201134649_Initial'
 )
 BEGIN
     CREATE TABLE [AuditEvents] (
@@ -66,7 +66,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201133451_Initial'
+    WHERE [MigrationId] = N'20261201134649_Initial'
 )
 BEGIN
     CREATE TABLE [Authorities] (
@@ -85,7 +85,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201133451_Initial'
+    WHERE [MigrationId] = N'20261201134649_Initial'
 )
 BEGIN
     CREATE TABLE [DataProtectionKeys] (
@@ -98,7 +98,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201133451_Initial'
+    WHERE [MigrationId] = N'20261201134649_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetRoleClaims] (
@@ -113,7 +113,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201133451_Initial'
+    WHERE [MigrationId] = N'20261201134649_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUsers] (
@@ -144,7 +144,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201133451_Initial'
+    WHERE [MigrationId] = N'20261201134649_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserClaims] (
@@ -159,7 +159,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201133451_Initial'
+    WHERE [MigrationId] = N'20261201134649_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserLogins] (
@@ -174,7 +174,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201133451_Initial'
+    WHERE [MigrationId] = N'20261201134649_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserRoles] (
@@ -188,7 +188,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201133451_Initial'
+    WHERE [MigrationId] = N'20261201134649_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserTokens] (
@@ -203,7 +203,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201133451_Initial'
+    WHERE [MigrationId] = N'20261201134649_Initial'
 )
 BEGIN
     CREATE TABLE [IswProfiles] (
@@ -235,7 +235,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201133451_Initial'
+    WHERE [MigrationId] = N'20261201134649_Initial'
 )
 BEGIN
     CREATE TABLE [StoredFiles] (
@@ -256,7 +256,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201133451_Initial'
+    WHERE [MigrationId] = N'20261201134649_Initial'
 )
 BEGIN
     CREATE TABLE [AssessmentRequests] (
@@ -287,7 +287,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201133451_Initial'
+    WHERE [MigrationId] = N'20261201134649_Initial'
 )
 BEGIN
     CREATE TABLE [DirectHireRequests] (
@@ -307,7 +307,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201133451_Initial'
+    WHERE [MigrationId] = N'20261201134649_Initial'
 )
 BEGIN
     CREATE TABLE [EmploymentRecords] (
@@ -327,7 +327,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201133451_Initial'
+    WHERE [MigrationId] = N'20261201134649_Initial'
 )
 BEGIN
     CREATE TABLE [IswUnavailablePeriods] (
@@ -343,7 +343,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201133451_Initial'
+    WHERE [MigrationId] = N'20261201134649_Initial'
 )
 BEGIN
     CREATE TABLE [MembershipTransitions] (
@@ -361,7 +361,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201133451_Initial'
+    WHERE [MigrationId] = N'20261201134649_Initial'
 )
 BEGIN
     CREATE TABLE [PanelApplications] (
@@ -380,7 +380,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201133451_Initial'
+    WHERE [MigrationId] = N'20261201134649_Initial'
 )
 BEGIN
     CREATE TABLE [Referees] (
@@ -403,7 +403,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201133451_Initial'
+    WHERE [MigrationId] = N'20261201134649_Initial'
 )
 BEGIN
     CREATE TABLE [VettingRecords] (
@@ -421,7 +421,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201133451_Initial'
+    WHERE [MigrationId] = N'20261201134649_Initial'
 )
 BEGIN
     CREATE TABLE [ComplianceDocuments] (
@@ -445,7 +445,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201133451_Initial'
+    WHERE [MigrationId] = N'20261201134649_Initial'
 )
 BEGIN
     CREATE TABLE [Waivers] (
@@ -468,7 +468,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201133451_Initial'
+    WHERE [MigrationId] = N'20261201134649_Initial'
 )
 BEGIN
     CREATE TABLE [DirectHireSupplyPeriods] (
@@ -483,7 +483,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201133451_Initial'
+    WHERE [MigrationId] = N'20261201134649_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetRoleClaims_RoleId] ON [AspNetRoleClaims] ([RoleId]);
@@ -491,7 +491,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201133451_Initial'
+    WHERE [MigrationId] = N'20261201134649_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [RoleNameIndex] ON [AspNetRoles] ([NormalizedName]) WHERE [NormalizedName] IS NOT NULL');
@@ -499,7 +499,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201133451_Initial'
+    WHERE [MigrationId] = N'20261201134649_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserClaims_UserId] ON [AspNetUserClaims] ([UserId]);
@@ -507,7 +507,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201133451_Initial'
+    WHERE [MigrationId] = N'20261201134649_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserLogins_UserId] ON [AspNetUserLogins] ([UserId]);
@@ -515,7 +515,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201133451_Initial'
+    WHERE [MigrationId] = N'20261201134649_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserRoles_RoleId] ON [AspNetUserRoles] ([RoleId]);
@@ -523,7 +523,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201133451_Initial'
+    WHERE [MigrationId] = N'20261201134649_Initial'
 )
 BEGIN
     CREATE INDEX [EmailIndex] ON [AspNetUsers] ([NormalizedEmail]);
@@ -531,7 +531,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201133451_Initial'
+    WHERE [MigrationId] = N'20261201134649_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUsers_AuthorityId] ON [AspNetUsers] ([AuthorityId]);
@@ -539,7 +539,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201133451_Initial'
+    WHERE [MigrationId] = N'20261201134649_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [UserNameIndex] ON [AspNetUsers] ([NormalizedUserName]) WHERE [NormalizedUserName] IS NOT NULL');
@@ -547,7 +547,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201133451_Initial'
+    WHERE [MigrationId] = N'20261201134649_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AssessmentRequests_AssessmentTypeId] ON [AssessmentRequests] ([AssessmentTypeId]);
@@ -555,7 +555,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201133451_Initial'
+    WHERE [MigrationId] = N'20261201134649_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AssessmentRequests_AssignedIswId] ON [AssessmentRequests] ([AssignedIswId]);
@@ -563,7 +563,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201133451_Initial'
+    WHERE [MigrationId] = N'20261201134649_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AssessmentRequests_AuthorityId_CreatedAt] ON [AssessmentRequests] ([AuthorityId], [CreatedAt]);
@@ -571,7 +571,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201133451_Initial'
+    WHERE [MigrationId] = N'20261201134649_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AssessmentRequests_CreatedByUserId] ON [AssessmentRequests] ([CreatedByUserId]);
@@ -579,7 +579,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201133451_Initial'
+    WHERE [MigrationId] = N'20261201134649_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AssessmentRequests_Status_CreatedAt] ON [AssessmentRequests] ([Status], [CreatedAt]);
@@ -587,7 +587,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201133451_Initial'
+    WHERE [MigrationId] = N'20261201134649_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_AssessmentTypes_Code] ON [AssessmentTypes] ([Code]);
@@ -595,7 +595,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201133451_Initial'
+    WHERE [MigrationId] = N'20261201134649_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AuditEvents_EntityType_EntityId] ON [AuditEvents] ([EntityType], [EntityId]);
@@ -603,7 +603,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201133451_Initial'
+    WHERE [MigrationId] = N'20261201134649_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AuditEvents_OccurredAt] ON [AuditEvents] ([OccurredAt]);
@@ -611,7 +611,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201133451_Initial'
+    WHERE [MigrationId] = N'20261201134649_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AuditEvents_UserId_OccurredAt] ON [AuditEvents] ([UserId], [OccurredAt]);
@@ -619,7 +619,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201133451_Initial'
+    WHERE [MigrationId] = N'20261201134649_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Authorities_Name] ON [Authorities] ([Name]);
@@ -627,7 +627,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201133451_Initial'
+    WHERE [MigrationId] = N'20261201134649_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Authorities_OnsCode] ON [Authorities] ([OnsCode]);
@@ -635,7 +635,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201133451_Initial'
+    WHERE [MigrationId] = N'20261201134649_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_ComplianceDocuments_IswProfileId_Kind] ON [ComplianceDocuments] ([IswProfileId], [Kind]);
@@ -643,7 +643,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201133451_Initial'
+    WHERE [MigrationId] = N'20261201134649_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ComplianceDocuments_Kind_ExpiresOn] ON [ComplianceDocuments] ([Kind], [ExpiresOn]);
@@ -651,7 +651,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201133451_Initial'
+    WHERE [MigrationId] = N'20261201134649_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ComplianceDocuments_StoredFileId] ON [ComplianceDocuments] ([StoredFileId]);
@@ -659,7 +659,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201133451_Initial'
+    WHERE [MigrationId] = N'20261201134649_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ComplianceDocuments_VerifiedByUserId] ON [ComplianceDocuments] ([VerifiedByUserId]);
@@ -667,7 +667,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201133451_Initial'
+    WHERE [MigrationId] = N'20261201134649_Initial'
 )
 BEGIN
     CREATE INDEX [IX_DirectHireRequests_AuthorityId] ON [DirectHireRequests] ([AuthorityId]);
@@ -675,7 +675,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201133451_Initial'
+    WHERE [MigrationId] = N'20261201134649_Initial'
 )
 BEGIN
     CREATE INDEX [IX_DirectHireRequests_IswProfileId] ON [DirectHireRequests] ([IswProfileId]);
@@ -683,7 +683,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201133451_Initial'
+    WHERE [MigrationId] = N'20261201134649_Initial'
 )
 BEGIN
     CREATE INDEX [IX_DirectHireRequests_RecordedByUserId] ON [DirectHireRequests] ([RecordedByUserId]);
@@ -691,7 +691,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201133451_Initial'
+    WHERE [MigrationId] = N'20261201134649_Initial'
 )
 BEGIN
     CREATE INDEX [IX_DirectHireSupplyPeriods_DirectHireRequestId] ON [DirectHireSupplyPeriods] ([DirectHireRequestId]);
@@ -699,7 +699,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201133451_Initial'
+    WHERE [MigrationId] = N'20261201134649_Initial'
 )
 BEGIN
     CREATE INDEX [IX_EmploymentRecords_AuthorityId] ON [EmploymentRecords] ([AuthorityId]);
@@ -707,7 +707,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201133451_Initial'
+    WHERE [MigrationId] = N'20261201134649_Initial'
 )
 BEGIN
     CREATE INDEX [IX_EmploymentRecords_IswProfileId] ON [EmploymentRecords] ([IswProfileId]);
@@ -715,7 +715,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201133451_Initial'
+    WHERE [MigrationId] = N'20261201134649_Initial'
 )
 BEGIN
     CREATE INDEX [IX_IswProfiles_Status] ON [IswProfiles] ([Status]);
@@ -723,7 +723,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201133451_Initial'
+    WHERE [MigrationId] = N'20261201134649_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_IswProfiles_SweNumber] ON [IswProfiles] ([SweNumber]);
@@ -731,7 +731,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201133451_Initial'
+    WHERE [MigrationId] = N'20261201134649_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_IswProfiles_UserId] ON [IswProfiles] ([UserId]);
@@ -739,7 +739,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201133451_Initial'
+    WHERE [MigrationId] = N'20261201134649_Initial'
 )
 BEGIN
     CREATE INDEX [IX_IswUnavailablePeriods_IswProfileId] ON [IswUnavailablePeriods] ([IswProfileId]);
@@ -747,7 +747,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201133451_Initial'
+    WHERE [MigrationId] = N'20261201134649_Initial'
 )
 BEGIN
     CREATE INDEX [IX_MembershipTransitions_IswProfileId_At] ON [MembershipTransitions] ([IswProfileId], [At]);
@@ -755,7 +755,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201133451_Initial'
+    WHERE [MigrationId] = N'20261201134649_Initial'
 )
 BEGIN
     CREATE INDEX [IX_PanelApplications_IswProfileId] ON [PanelApplications] ([IswProfileId]);
@@ -763,7 +763,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201133451_Initial'
+    WHERE [MigrationId] = N'20261201134649_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_PanelApplications_UserId] ON [PanelApplications] ([UserId]);
@@ -771,7 +771,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201133451_Initial'
+    WHERE [MigrationId] = N'20261201134649_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Referees_IswProfileId] ON [Referees] ([IswProfileId]);
@@ -779,7 +779,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201133451_Initial'
+    WHERE [MigrationId] = N'20261201134649_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Referees_ReceivedRecordedByUserId] ON [Referees] ([ReceivedRecordedByUserId]);
@@ -787,7 +787,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201133451_Initial'
+    WHERE [MigrationId] = N'20261201134649_Initial'
 )
 BEGIN
     CREATE INDEX [IX_StoredFiles_OwnerUserId] ON [StoredFiles] ([OwnerUserId]);
@@ -795,7 +795,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201133451_Initial'
+    WHERE [MigrationId] = N'20261201134649_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_StoredFiles_StorageKey] ON [StoredFiles] ([StorageKey]);
@@ -803,7 +803,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201133451_Initial'
+    WHERE [MigrationId] = N'20261201134649_Initial'
 )
 BEGIN
     CREATE INDEX [IX_StoredFiles_UploadedByUserId] ON [StoredFiles] ([UploadedByUserId]);
@@ -811,7 +811,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201133451_Initial'
+    WHERE [MigrationId] = N'20261201134649_Initial'
 )
 BEGIN
     CREATE INDEX [IX_VettingRecords_IswProfileId] ON [VettingRecords] ([IswProfileId]);
@@ -819,7 +819,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201133451_Initial'
+    WHERE [MigrationId] = N'20261201134649_Initial'
 )
 BEGIN
     CREATE INDEX [IX_VettingRecords_RecordedByUserId] ON [VettingRecords] ([RecordedByUserId]);
@@ -827,7 +827,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201133451_Initial'
+    WHERE [MigrationId] = N'20261201134649_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Waivers_AuthorityId] ON [Waivers] ([AuthorityId]);
@@ -835,7 +835,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201133451_Initial'
+    WHERE [MigrationId] = N'20261201134649_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Waivers_IswProfileId] ON [Waivers] ([IswProfileId]);
@@ -843,7 +843,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201133451_Initial'
+    WHERE [MigrationId] = N'20261201134649_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Waivers_LetterFileId] ON [Waivers] ([LetterFileId]);
@@ -851,7 +851,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201133451_Initial'
+    WHERE [MigrationId] = N'20261201134649_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Waivers_RecordedByUserId] ON [Waivers] ([RecordedByUserId]);
@@ -859,11 +859,11 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201133451_Initial'
+    WHERE [MigrationId] = N'20261201134649_Initial'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261201133451_Initial', N'10.0.15');
+    VALUES (N'20261201134649_Initial', N'10.0.15');
 END;
 
 COMMIT;

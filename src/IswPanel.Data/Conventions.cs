@@ -14,6 +14,16 @@ internal static class Conventions
         v => v == null ? v : DateTime.SpecifyKind(v.Value, DateTimeKind.Utc));
 
     /// <summary>
+    /// Domain entities make their own ids (<see cref="Domain.Common.Entity"/>), so EF must never treat a set id as
+    /// "already saved": a new referee added to a loaded profile's collection is then inserted, not updated.
+    /// </summary>
+    public static void ApplyClientGeneratedKeys(ModelBuilder builder)
+    {
+        foreach (var entity in builder.Model.GetEntityTypes().Where(t => typeof(Domain.Common.Entity).IsAssignableFrom(t.ClrType)))
+            entity.FindProperty(nameof(Domain.Common.Entity.Id))!.ValueGenerated = Microsoft.EntityFrameworkCore.Metadata.ValueGenerated.Never;
+    }
+
+    /// <summary>
     /// Every instant is UTC. SQLite and SQL Server do not keep the kind, so it is restored on read;
     /// PostgreSQL's timestamptz needs UTC on write.
     /// </summary>

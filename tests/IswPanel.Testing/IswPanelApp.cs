@@ -35,7 +35,13 @@ public class IswPanelApp(TestDatabase database, IReadOnlyDictionary<string, stri
 
         builder.ConfigureLogging(logging => logging.SetMinimumLevel(LogLevel.Warning)
             .AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error));
-        builder.ConfigureServices(services => services.AddSingleton<TimeProvider>(Clock));
+        builder.ConfigureServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Clock);
+            // Each test app seeds 16 demo accounts; production's 100,000 PBKDF2 iterations would make that the
+            // slowest part of the suite without testing anything more.
+            services.Configure<Microsoft.AspNetCore.Identity.PasswordHasherOptions>(o => o.IterationCount = 1_000);
+        });
     }
 
     /// <summary>Runs a query against the app's database in a scope of its own (no tenancy applies here).</summary>

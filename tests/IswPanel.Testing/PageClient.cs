@@ -28,14 +28,38 @@ public sealed class PageClient(HttpClient http) : IDisposable
     }
 
     /// <summary>GETs the page at <paramref name="formUrl"/>, then posts the form to <paramref name="action"/> with its antiforgery token.</summary>
-    public async Task<HttpResponseMessage> PostFormAsync(string formUrl, string action, IReadOnlyDictionary<string, string> fields)
+    public async Task<HttpResponseMessage> PostFormAsync(string formUrl, string action, IEnumerable<KeyValuePair<string, string>> fields)
     {
         var (_, page) = await GetPageAsync(formUrl);
         var token = page.QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value")
             ?? throw new InvalidOperationException($"No antiforgery token on {formUrl}.");
-        var body = new Dictionary<string, string>(fields) { ["__RequestVerificationToken"] = token };
+        // A list, not a dictionary: a browser posts some fields twice (a ticked checkbox and its hidden "false").
+        var body = fields.Append(new KeyValuePair<string, string>("__RequestVerificationToken", token));
         return await Http.PostAsync(action, new FormUrlEncodedContent(body));
     }
+
+    /// <summary>Like <see cref="PostFormAsync"/>, as multipart/form-data with files: (field, file name, bytes).</summary>
+    public async Task<HttpResponseMessage> PostMultipartAsync(string formUrl, string action, IReadOnlyDictionary<string, string> fields,
+        params (string Field, string FileName, byte[] Content)[] files)
+    {
+        var (_, page) = await GetPageAsync(formUrl);
+        var token = page.QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value")
+            ?? throw new InvalidOperationException($"No antiforgery token on {formUrl}.");
+        using var body = new MultipartFormDataContent { { new StringContent(token), "__RequestVerificationToken" } };
+        foreach (var (name, value) in fields) body.Add(new StringContent(value), name);
+        foreach (var (field, fileName, content) in files)
+        {
+            var file = new ByteArrayContent(content);
+            file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
+            body.Add(file, field, fileName);
+        }
+
+        return await Http.PostAsync(action, body);
+    }
+
+    /// <summary>The smallest file every PDF reader accepts as a PDF, for upload tests.</summary>
+    public static byte[] TinyPdf() => System.Text.Encoding.ASCII.GetBytes(
+        "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj 2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n");
 
     public async Task<HttpResponseMessage> SignInAsync(string email, string password) =>
         await PostFormAsync("/account/sign-in", "/account/sign-in", new Dictionary<string, string> { ["Email"] = email, ["Password"] = password });

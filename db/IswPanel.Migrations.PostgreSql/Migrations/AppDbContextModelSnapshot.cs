@@ -190,7 +190,6 @@ namespace IswPanel.Migrations.PostgreSql.Migrations
             modelBuilder.Entity("IswPanel.Domain.Assessments.AssessmentRequest", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("AssessmentTypeId")
@@ -270,7 +269,6 @@ namespace IswPanel.Migrations.PostgreSql.Migrations
             modelBuilder.Entity("IswPanel.Domain.Assessments.AssessmentType", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("Code")
@@ -320,7 +318,6 @@ namespace IswPanel.Migrations.PostgreSql.Migrations
             modelBuilder.Entity("IswPanel.Domain.Authorities.Authority", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("Name")
@@ -377,7 +374,6 @@ namespace IswPanel.Migrations.PostgreSql.Migrations
             modelBuilder.Entity("IswPanel.Domain.Documents.StoredFile", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("Kind")
@@ -427,7 +423,6 @@ namespace IswPanel.Migrations.PostgreSql.Migrations
             modelBuilder.Entity("IswPanel.Domain.Panel.ComplianceDocument", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<DateOnly?>("ExpiresOn")
@@ -480,7 +475,6 @@ namespace IswPanel.Migrations.PostgreSql.Migrations
             modelBuilder.Entity("IswPanel.Domain.Panel.DirectHireRequest", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("AuthorityId")
@@ -516,7 +510,6 @@ namespace IswPanel.Migrations.PostgreSql.Migrations
             modelBuilder.Entity("IswPanel.Domain.Panel.EmploymentRecord", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<Guid?>("AuthorityId")
@@ -558,7 +551,6 @@ namespace IswPanel.Migrations.PostgreSql.Migrations
             modelBuilder.Entity("IswPanel.Domain.Panel.IswProfile", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.PrimitiveCollection<List<string>>("AssessmentTypeCodes")
@@ -658,7 +650,6 @@ namespace IswPanel.Migrations.PostgreSql.Migrations
             modelBuilder.Entity("IswPanel.Domain.Panel.PanelApplication", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("Answers")
@@ -693,7 +684,6 @@ namespace IswPanel.Migrations.PostgreSql.Migrations
             modelBuilder.Entity("IswPanel.Domain.Panel.RecordedWaiver", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("AuthorityId")
@@ -740,7 +730,6 @@ namespace IswPanel.Migrations.PostgreSql.Migrations
             modelBuilder.Entity("IswPanel.Domain.Panel.Referee", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("Email")
@@ -793,7 +782,6 @@ namespace IswPanel.Migrations.PostgreSql.Migrations
             modelBuilder.Entity("IswPanel.Domain.Panel.VettingRecord", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("Check")

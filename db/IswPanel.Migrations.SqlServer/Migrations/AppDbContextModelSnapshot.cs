@@ -192,7 +192,6 @@ namespace IswPanel.Migrations.SqlServer.Migrations
             modelBuilder.Entity("IswPanel.Domain.Assessments.AssessmentRequest", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<Guid>("AssessmentTypeId")
@@ -272,7 +271,6 @@ namespace IswPanel.Migrations.SqlServer.Migrations
             modelBuilder.Entity("IswPanel.Domain.Assessments.AssessmentType", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<string>("Code")
@@ -322,7 +320,6 @@ namespace IswPanel.Migrations.SqlServer.Migrations
             modelBuilder.Entity("IswPanel.Domain.Authorities.Authority", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<string>("Name")
@@ -379,7 +376,6 @@ namespace IswPanel.Migrations.SqlServer.Migrations
             modelBuilder.Entity("IswPanel.Domain.Documents.StoredFile", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<string>("Kind")
@@ -429,7 +425,6 @@ namespace IswPanel.Migrations.SqlServer.Migrations
             modelBuilder.Entity("IswPanel.Domain.Panel.ComplianceDocument", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<DateOnly?>("ExpiresOn")
@@ -482,7 +477,6 @@ namespace IswPanel.Migrations.SqlServer.Migrations
             modelBuilder.Entity("IswPanel.Domain.Panel.DirectHireRequest", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<Guid>("AuthorityId")
@@ -518,7 +512,6 @@ namespace IswPanel.Migrations.SqlServer.Migrations
             modelBuilder.Entity("IswPanel.Domain.Panel.EmploymentRecord", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<Guid?>("AuthorityId")
@@ -560,7 +553,6 @@ namespace IswPanel.Migrations.SqlServer.Migrations
             modelBuilder.Entity("IswPanel.Domain.Panel.IswProfile", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
                     b.PrimitiveCollection<string>("AssessmentTypeCodes")
@@ -660,7 +652,6 @@ namespace IswPanel.Migrations.SqlServer.Migrations
             modelBuilder.Entity("IswPanel.Domain.Panel.PanelApplication", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<string>("Answers")
@@ -695,7 +686,6 @@ namespace IswPanel.Migrations.SqlServer.Migrations
             modelBuilder.Entity("IswPanel.Domain.Panel.RecordedWaiver", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<Guid>("AuthorityId")
@@ -742,7 +732,6 @@ namespace IswPanel.Migrations.SqlServer.Migrations
             modelBuilder.Entity("IswPanel.Domain.Panel.Referee", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<string>("Email")
@@ -795,7 +784,6 @@ namespace IswPanel.Migrations.SqlServer.Migrations
             modelBuilder.Entity("IswPanel.Domain.Panel.VettingRecord", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<string>("Check")

@@ -183,7 +183,6 @@ namespace IswPanel.Migrations.Sqlite.Migrations
             modelBuilder.Entity("IswPanel.Domain.Assessments.AssessmentRequest", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("AssessmentTypeId")
@@ -263,7 +262,6 @@ namespace IswPanel.Migrations.Sqlite.Migrations
             modelBuilder.Entity("IswPanel.Domain.Assessments.AssessmentType", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Code")
@@ -313,7 +311,6 @@ namespace IswPanel.Migrations.Sqlite.Migrations
             modelBuilder.Entity("IswPanel.Domain.Authorities.Authority", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
@@ -370,7 +367,6 @@ namespace IswPanel.Migrations.Sqlite.Migrations
             modelBuilder.Entity("IswPanel.Domain.Documents.StoredFile", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Kind")
@@ -420,7 +416,6 @@ namespace IswPanel.Migrations.Sqlite.Migrations
             modelBuilder.Entity("IswPanel.Domain.Panel.ComplianceDocument", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<DateOnly?>("ExpiresOn")
@@ -473,7 +468,6 @@ namespace IswPanel.Migrations.Sqlite.Migrations
             modelBuilder.Entity("IswPanel.Domain.Panel.DirectHireRequest", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("AuthorityId")
@@ -509,7 +503,6 @@ namespace IswPanel.Migrations.Sqlite.Migrations
             modelBuilder.Entity("IswPanel.Domain.Panel.EmploymentRecord", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid?>("AuthorityId")
@@ -551,7 +544,6 @@ namespace IswPanel.Migrations.Sqlite.Migrations
             modelBuilder.Entity("IswPanel.Domain.Panel.IswProfile", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.PrimitiveCollection<string>("AssessmentTypeCodes")
@@ -651,7 +643,6 @@ namespace IswPanel.Migrations.Sqlite.Migrations
             modelBuilder.Entity("IswPanel.Domain.Panel.PanelApplication", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Answers")
@@ -686,7 +677,6 @@ namespace IswPanel.Migrations.Sqlite.Migrations
             modelBuilder.Entity("IswPanel.Domain.Panel.RecordedWaiver", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("AuthorityId")
@@ -733,7 +723,6 @@ namespace IswPanel.Migrations.Sqlite.Migrations
             modelBuilder.Entity("IswPanel.Domain.Panel.Referee", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Email")
@@ -786,7 +775,6 @@ namespace IswPanel.Migrations.Sqlite.Migrations
             modelBuilder.Entity("IswPanel.Domain.Panel.VettingRecord", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Check")

@@ -59,6 +59,7 @@ public static class ServiceRegistration
         services.AddScoped<Features.Admin.Invitations>();
         services.AddSingleton<IEmailSender, MailKitEmailSender>();
         services.AddScoped<DemoDataSeeder>();
+        Files.FileServices.AddFileStorage(services);
 
         services.AddIswPanelHangfire(configuration, database.Provider, database.ConnectionString, database.Paths);
 

@@ -29,6 +29,19 @@ public static class AuditActions
     public const string AuthorityCreated = "authority.created";
     public const string AuthorityUpdated = "authority.updated";
     public const string RequestViewed = "request.viewed";
+    public const string ApplicantAccountCreated = "application.account-created";
+    public const string ApplicantEmailConfirmed = "application.email-confirmed";
+    public const string ApplicationSubmitted = "application.submitted";
+    public const string DocumentDownloaded = "document.downloaded";
+    public const string EvidenceProvided = "evidence.provided";
+    public const string RefereeNamed = "referee.named";
+    public const string InformationProvided = "application.information-provided";
+    public const string EvidenceVerified = "panel.evidence-verified";
+    public const string VettingCheckRecorded = "panel.check-recorded";
+    public const string MembershipChanged = "panel.membership-changed";
+    public const string WaiverRecorded = "panel.waiver-recorded";
+    public const string DirectHireRecorded = "panel.direct-hire-recorded";
+    public const string ProfileChanged = "panel.profile-changed";
 }
 
 public sealed class AuditLog(AppDbContext db, DbContextOptions<AppDbContext> options, ICurrentUser user, IHttpContextAccessor http,

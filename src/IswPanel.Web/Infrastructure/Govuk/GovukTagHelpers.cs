@@ -126,6 +126,25 @@ public sealed class GovukInputTagHelper : GovukFieldTagHelper
     }
 }
 
+/// <summary>
+/// &lt;govuk-file-upload asp-for="Letter" label="The signed letter" hint="A PDF, JPEG or PNG, up to 10 MB" accept=".pdf,.png" /&gt;.
+/// A browser cannot be given a file back, so a form that comes back with errors asks for it again.
+/// </summary>
+[HtmlTargetElement("govuk-file-upload", TagStructure = TagStructure.WithoutEndTag)]
+public sealed class GovukFileUploadTagHelper : GovukFieldTagHelper
+{
+    [HtmlAttributeName("accept")] public string? Accept { get; set; }
+
+    public override void Process(TagHelperContext context, TagHelperOutput output)
+    {
+        var id = Id;
+        var errors = Errors;
+        var input = $"<input class=\"govuk-file-upload{(errors.Count > 0 ? " govuk-file-upload--error" : "")}\" id=\"{id}\" name=\"{Encode(Name)}\" type=\"file\"" +
+            (Accept is null ? "" : $" accept=\"{Encode(Accept)}\"") + $"{DescribedBy(id, errors.Count > 0)}>";
+        RenderGroup(output, errors.Count > 0, LabelHtml(id) + HintHtml(id) + ErrorHtml(id, errors) + input);
+    }
+}
+
 /// <summary>&lt;govuk-textarea asp-for="Notes" label="Notes" rows="5" /&gt;</summary>
 [HtmlTargetElement("govuk-textarea", TagStructure = TagStructure.WithoutEndTag)]
 public sealed class GovukTextareaTagHelper : GovukFieldTagHelper
@@ -251,8 +270,8 @@ public sealed class GovukCheckboxesTagHelper : GovukChoicesTagHelper
 }
 
 /// <summary>
-/// One yes/no checkbox bound to a bool. A hidden "false" is posted first so that an unticked box
-/// binds to false.
+/// One yes/no checkbox bound to a bool. A hidden "false" follows the box: a ticked box posts "true,false"
+/// and MVC binds the first value; an unticked one posts only "false".
 /// </summary>
 [HtmlTargetElement("govuk-checkbox", TagStructure = TagStructure.WithoutEndTag)]
 public sealed class GovukCheckboxTagHelper : GovukFieldTagHelper
@@ -266,8 +285,8 @@ public sealed class GovukCheckboxTagHelper : GovukFieldTagHelper
         var hint = Hint is null ? "" : $"<div id=\"{id}-hint\" class=\"govuk-hint govuk-checkboxes__hint\">{Encode(Hint)}</div>";
         var html = ErrorHtml(id, errors) +
             $"<div class=\"govuk-checkboxes govuk-checkboxes--small\" data-module=\"govuk-checkboxes\"><div class=\"govuk-checkboxes__item\">" +
-            $"<input type=\"hidden\" name=\"{Encode(Name)}\" value=\"false\">" +
             $"<input class=\"govuk-checkboxes__input\" id=\"{id}\" name=\"{Encode(Name)}\" type=\"checkbox\" value=\"true\"{(isChecked ? " checked" : "")}{DescribedBy(id, errors.Count > 0)}>" +
+            $"<input type=\"hidden\" name=\"{Encode(Name)}\" value=\"false\">" +
             $"<label class=\"govuk-label govuk-checkboxes__label\" for=\"{id}\">{Encode(LabelText)}</label>{hint}</div></div>";
         RenderGroup(output, errors.Count > 0, html);
     }

@@ -39,6 +39,24 @@ public sealed class SaveAuthorityTests
     }
 
     [Fact]
+    public async Task Ticked_and_unticked_boxes_save_as_a_browser_posts_them()
+    {
+        await using var app = await IswPanelApp.StartAsync(DatabaseProvider.Sqlite);
+        using var admin = PageClient.For(app);
+        await admin.SignInAsync(DemoUsers.Admin, DemoUsers.Password);
+        // What a browser sends: a ticked box's "true" and then its hidden "false"; an unticked box only the hidden "false".
+        var fields = Form("Westmoor District Council", "E07000997").Where(f => f.Key is not ("WaiversAllowed" or "CommissionerApprovesIsw"))
+            .Append(new("WaiversAllowed", "true")).Append(new("WaiversAllowed", "false"))
+            .Append(new("CommissionerApprovesIsw", "false"));
+
+        await admin.PostFormAsync("/admin/authorities/new", "/admin/authorities/save", fields);
+
+        var saved = await app.WithDbAsync(db => db.Authorities.SingleAsync(a => a.OnsCode == "E07000997"));
+        Assert.True(saved.Contract.WaiversAllowed);
+        Assert.False(saved.Contract.CommissionerApprovesIsw);
+    }
+
+    [Fact]
     public async Task Bad_answers_are_explained_and_every_answer_is_kept()
     {
         await using var app = await IswPanelApp.StartAsync(DatabaseProvider.Sqlite);

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace IswPanel.Migrations.PostgreSql.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261201133458_Initial")]
+    [Migration("20261201134657_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -193,7 +193,6 @@ namespace IswPanel.Migrations.PostgreSql.Migrations
             modelBuilder.Entity("IswPanel.Domain.Assessments.AssessmentRequest", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("AssessmentTypeId")
@@ -273,7 +272,6 @@ namespace IswPanel.Migrations.PostgreSql.Migrations
             modelBuilder.Entity("IswPanel.Domain.Assessments.AssessmentType", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("Code")
@@ -323,7 +321,6 @@ namespace IswPanel.Migrations.PostgreSql.Migrations
             modelBuilder.Entity("IswPanel.Domain.Authorities.Authority", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("Name")
@@ -380,7 +377,6 @@ namespace IswPanel.Migrations.PostgreSql.Migrations
             modelBuilder.Entity("IswPanel.Domain.Documents.StoredFile", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("Kind")
@@ -430,7 +426,6 @@ namespace IswPanel.Migrations.PostgreSql.Migrations
             modelBuilder.Entity("IswPanel.Domain.Panel.ComplianceDocument", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<DateOnly?>("ExpiresOn")
@@ -483,7 +478,6 @@ namespace IswPanel.Migrations.PostgreSql.Migrations
             modelBuilder.Entity("IswPanel.Domain.Panel.DirectHireRequest", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("AuthorityId")
@@ -519,7 +513,6 @@ namespace IswPanel.Migrations.PostgreSql.Migrations
             modelBuilder.Entity("IswPanel.Domain.Panel.EmploymentRecord", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<Guid?>("AuthorityId")
@@ -561,7 +554,6 @@ namespace IswPanel.Migrations.PostgreSql.Migrations
             modelBuilder.Entity("IswPanel.Domain.Panel.IswProfile", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.PrimitiveCollection<List<string>>("AssessmentTypeCodes")
@@ -661,7 +653,6 @@ namespace IswPanel.Migrations.PostgreSql.Migrations
             modelBuilder.Entity("IswPanel.Domain.Panel.PanelApplication", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("Answers")
@@ -696,7 +687,6 @@ namespace IswPanel.Migrations.PostgreSql.Migrations
             modelBuilder.Entity("IswPanel.Domain.Panel.RecordedWaiver", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<Guid>("AuthorityId")
@@ -743,7 +733,6 @@ namespace IswPanel.Migrations.PostgreSql.Migrations
             modelBuilder.Entity("IswPanel.Domain.Panel.Referee", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("Email")
@@ -796,7 +785,6 @@ namespace IswPanel.Migrations.PostgreSql.Migrations
             modelBuilder.Entity("IswPanel.Domain.Panel.VettingRecord", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
                     b.Property<string>("Check")

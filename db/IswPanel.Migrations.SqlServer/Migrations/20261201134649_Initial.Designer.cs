@@ -13,7 +13,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace IswPanel.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261201133451_Initial")]
+    [Migration("20261201134649_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -195,7 +195,6 @@ namespace IswPanel.Migrations.SqlServer.Migrations
             modelBuilder.Entity("IswPanel.Domain.Assessments.AssessmentRequest", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<Guid>("AssessmentTypeId")
@@ -275,7 +274,6 @@ namespace IswPanel.Migrations.SqlServer.Migrations
             modelBuilder.Entity("IswPanel.Domain.Assessments.AssessmentType", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<string>("Code")
@@ -325,7 +323,6 @@ namespace IswPanel.Migrations.SqlServer.Migrations
             modelBuilder.Entity("IswPanel.Domain.Authorities.Authority", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<string>("Name")
@@ -382,7 +379,6 @@ namespace IswPanel.Migrations.SqlServer.Migrations
             modelBuilder.Entity("IswPanel.Domain.Documents.StoredFile", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<string>("Kind")
@@ -432,7 +428,6 @@ namespace IswPanel.Migrations.SqlServer.Migrations
             modelBuilder.Entity("IswPanel.Domain.Panel.ComplianceDocument", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<DateOnly?>("ExpiresOn")
@@ -485,7 +480,6 @@ namespace IswPanel.Migrations.SqlServer.Migrations
             modelBuilder.Entity("IswPanel.Domain.Panel.DirectHireRequest", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<Guid>("AuthorityId")
@@ -521,7 +515,6 @@ namespace IswPanel.Migrations.SqlServer.Migrations
             modelBuilder.Entity("IswPanel.Domain.Panel.EmploymentRecord", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<Guid?>("AuthorityId")
@@ -563,7 +556,6 @@ namespace IswPanel.Migrations.SqlServer.Migrations
             modelBuilder.Entity("IswPanel.Domain.Panel.IswProfile", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
                     b.PrimitiveCollection<string>("AssessmentTypeCodes")
@@ -663,7 +655,6 @@ namespace IswPanel.Migrations.SqlServer.Migrations
             modelBuilder.Entity("IswPanel.Domain.Panel.PanelApplication", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<string>("Answers")
@@ -698,7 +689,6 @@ namespace IswPanel.Migrations.SqlServer.Migrations
             modelBuilder.Entity("IswPanel.Domain.Panel.RecordedWaiver", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<Guid>("AuthorityId")
@@ -745,7 +735,6 @@ namespace IswPanel.Migrations.SqlServer.Migrations
             modelBuilder.Entity("IswPanel.Domain.Panel.Referee", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<string>("Email")
@@ -798,7 +787,6 @@ namespace IswPanel.Migrations.SqlServer.Migrations
             modelBuilder.Entity("IswPanel.Domain.Panel.VettingRecord", b =>
                 {
                     b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
                         .HasColumnType("uniqueidentifier");
 
                     b.Property<string>("Check")
