@@ -22,6 +22,11 @@ CREATE TABLE "AssessmentTypes" (
     "TypicalHoursHigh" INTEGER NULL,
     "Notes" TEXT NULL,
     "DisplayOrder" INTEGER NOT NULL,
+    "AllocateBefore" INTEGER NOT NULL,
+    "FirstVisitBefore" INTEGER NOT NULL,
+    "DraftToQaBefore" INTEGER NOT NULL,
+    "QaCompleteBefore" INTEGER NOT NULL,
+    "ReleaseBefore" INTEGER NOT NULL,
     "IsActive" INTEGER NOT NULL
 );
 
@@ -54,6 +59,18 @@ CREATE TABLE "DataProtectionKeys" (
     "Id" INTEGER NOT NULL CONSTRAINT "PK_DataProtectionKeys" PRIMARY KEY AUTOINCREMENT,
     "FriendlyName" TEXT NULL,
     "Xml" TEXT NULL
+);
+
+CREATE TABLE "IdempotencyRecords" (
+    "UserId" TEXT NOT NULL,
+    "Key" TEXT NOT NULL,
+    "Endpoint" TEXT NOT NULL,
+    "RequestHash" TEXT NOT NULL,
+    "StatusCode" INTEGER NOT NULL,
+    "Location" TEXT NULL,
+    "ResponseBody" TEXT NOT NULL,
+    "CreatedAt" TEXT NOT NULL,
+    CONSTRAINT "PK_IdempotencyRecords" PRIMARY KEY ("UserId", "Key")
 );
 
 CREATE TABLE "AspNetRoleClaims" (
@@ -142,9 +159,21 @@ CREATE TABLE "IswProfiles" (
     "RegionsCovered" TEXT NOT NULL,
     "Languages" TEXT NOT NULL,
     "CreatedAt" TEXT NOT NULL,
+    "LoadVersion" TEXT NOT NULL,
     "InformationRequested" TEXT NULL,
     "InformationRequestedAt" TEXT NULL,
     CONSTRAINT "FK_IswProfiles_AspNetUsers_UserId" FOREIGN KEY ("UserId") REFERENCES "AspNetUsers" ("Id") ON DELETE RESTRICT
+);
+
+CREATE TABLE "Notifications" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_Notifications" PRIMARY KEY,
+    "UserId" TEXT NOT NULL,
+    "Category" TEXT NOT NULL,
+    "Text" TEXT NOT NULL,
+    "Link" TEXT NOT NULL,
+    "CreatedAt" TEXT NOT NULL,
+    "ReadAt" TEXT NULL,
+    CONSTRAINT "FK_Notifications_AspNetUsers_UserId" FOREIGN KEY ("UserId") REFERENCES "AspNetUsers" ("Id") ON DELETE CASCADE
 );
 
 CREATE TABLE "StoredFiles" (
@@ -159,30 +188,6 @@ CREATE TABLE "StoredFiles" (
     "StorageKey" TEXT NOT NULL,
     CONSTRAINT "FK_StoredFiles_AspNetUsers_OwnerUserId" FOREIGN KEY ("OwnerUserId") REFERENCES "AspNetUsers" ("Id") ON DELETE RESTRICT,
     CONSTRAINT "FK_StoredFiles_AspNetUsers_UploadedByUserId" FOREIGN KEY ("UploadedByUserId") REFERENCES "AspNetUsers" ("Id") ON DELETE RESTRICT
-);
-
-CREATE TABLE "AssessmentRequests" (
-    "Id" TEXT NOT NULL CONSTRAINT "PK_AssessmentRequests" PRIMARY KEY,
-    "AuthorityId" TEXT NOT NULL,
-    "AssessmentTypeId" TEXT NOT NULL,
-    "CaseReference" TEXT NOT NULL,
-    "ChildInitials" TEXT NOT NULL,
-    "FilingDeadline" TEXT NOT NULL,
-    "PostcodeDistrict" TEXT NOT NULL,
-    "CourtCaseNumber" TEXT NULL,
-    "Language" TEXT NULL,
-    "BudgetHours" INTEGER NULL,
-    "Notes" TEXT NULL,
-    "Status" TEXT NOT NULL,
-    "AssignedIswId" TEXT NULL,
-    "CreatedByUserId" TEXT NOT NULL,
-    "CreatedAt" TEXT NOT NULL,
-    "SubmittedAt" TEXT NULL,
-    "UpdatedAt" TEXT NOT NULL,
-    CONSTRAINT "FK_AssessmentRequests_AspNetUsers_CreatedByUserId" FOREIGN KEY ("CreatedByUserId") REFERENCES "AspNetUsers" ("Id") ON DELETE RESTRICT,
-    CONSTRAINT "FK_AssessmentRequests_AssessmentTypes_AssessmentTypeId" FOREIGN KEY ("AssessmentTypeId") REFERENCES "AssessmentTypes" ("Id") ON DELETE RESTRICT,
-    CONSTRAINT "FK_AssessmentRequests_Authorities_AuthorityId" FOREIGN KEY ("AuthorityId") REFERENCES "Authorities" ("Id") ON DELETE RESTRICT,
-    CONSTRAINT "FK_AssessmentRequests_IswProfiles_AssignedIswId" FOREIGN KEY ("AssignedIswId") REFERENCES "IswProfiles" ("Id") ON DELETE RESTRICT
 );
 
 CREATE TABLE "DirectHireRequests" (
@@ -270,6 +275,39 @@ CREATE TABLE "VettingRecords" (
     CONSTRAINT "FK_VettingRecords_IswProfiles_IswProfileId" FOREIGN KEY ("IswProfileId") REFERENCES "IswProfiles" ("Id") ON DELETE CASCADE
 );
 
+CREATE TABLE "AssessmentRequests" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_AssessmentRequests" PRIMARY KEY,
+    "AuthorityId" TEXT NOT NULL,
+    "AssessmentTypeId" TEXT NOT NULL,
+    "CaseReference" TEXT NOT NULL,
+    "ChildInitials" TEXT NOT NULL,
+    "ForCourt" INTEGER NOT NULL,
+    "CourtName" TEXT NULL,
+    "CourtCaseNumber" TEXT NULL,
+    "FilingDeadline" TEXT NOT NULL,
+    "PostcodeDistrict" TEXT NOT NULL,
+    "Language" TEXT NULL,
+    "InterpreterNeeded" INTEGER NOT NULL,
+    "SpecialRequirements" TEXT NOT NULL,
+    "BudgetHours" INTEGER NULL,
+    "Notes" TEXT NULL,
+    "LetterOfInstructionFileId" TEXT NULL,
+    "Status" TEXT NOT NULL,
+    "AssignedIswId" TEXT NULL,
+    "AtRisk" INTEGER NOT NULL,
+    "ShortfallWorkingDays" INTEGER NOT NULL,
+    "CreatedByUserId" TEXT NOT NULL,
+    "CreatedAt" TEXT NOT NULL,
+    "SubmittedAt" TEXT NULL,
+    "UpdatedAt" TEXT NOT NULL,
+    "Version" TEXT NOT NULL,
+    CONSTRAINT "FK_AssessmentRequests_AspNetUsers_CreatedByUserId" FOREIGN KEY ("CreatedByUserId") REFERENCES "AspNetUsers" ("Id") ON DELETE RESTRICT,
+    CONSTRAINT "FK_AssessmentRequests_AssessmentTypes_AssessmentTypeId" FOREIGN KEY ("AssessmentTypeId") REFERENCES "AssessmentTypes" ("Id") ON DELETE RESTRICT,
+    CONSTRAINT "FK_AssessmentRequests_Authorities_AuthorityId" FOREIGN KEY ("AuthorityId") REFERENCES "Authorities" ("Id") ON DELETE RESTRICT,
+    CONSTRAINT "FK_AssessmentRequests_IswProfiles_AssignedIswId" FOREIGN KEY ("AssignedIswId") REFERENCES "IswProfiles" ("Id") ON DELETE RESTRICT,
+    CONSTRAINT "FK_AssessmentRequests_StoredFiles_LetterOfInstructionFileId" FOREIGN KEY ("LetterOfInstructionFileId") REFERENCES "StoredFiles" ("Id") ON DELETE RESTRICT
+);
+
 CREATE TABLE "ComplianceDocuments" (
     "Id" TEXT NOT NULL CONSTRAINT "PK_ComplianceDocuments" PRIMARY KEY,
     "IswProfileId" TEXT NOT NULL,
@@ -311,6 +349,64 @@ CREATE TABLE "DirectHireSupplyPeriods" (
     CONSTRAINT "FK_DirectHireSupplyPeriods_DirectHireRequests_DirectHireRequestId" FOREIGN KEY ("DirectHireRequestId") REFERENCES "DirectHireRequests" ("Id") ON DELETE CASCADE
 );
 
+CREATE TABLE "Offers" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_Offers" PRIMARY KEY,
+    "AssessmentRequestId" TEXT NOT NULL,
+    "IswProfileId" TEXT NOT NULL,
+    "SentByUserId" TEXT NOT NULL,
+    "SentAt" TEXT NOT NULL,
+    "RespondWithinWorkingDays" INTEGER NOT NULL,
+    "ExpiresAt" TEXT NOT NULL,
+    "Cascade" INTEGER NOT NULL,
+    "Status" TEXT NOT NULL,
+    "RespondedAt" TEXT NULL,
+    "DeclineReason" TEXT NULL,
+    CONSTRAINT "FK_Offers_AspNetUsers_SentByUserId" FOREIGN KEY ("SentByUserId") REFERENCES "AspNetUsers" ("Id") ON DELETE RESTRICT,
+    CONSTRAINT "FK_Offers_AssessmentRequests_AssessmentRequestId" FOREIGN KEY ("AssessmentRequestId") REFERENCES "AssessmentRequests" ("Id") ON DELETE CASCADE,
+    CONSTRAINT "FK_Offers_IswProfiles_IswProfileId" FOREIGN KEY ("IswProfileId") REFERENCES "IswProfiles" ("Id") ON DELETE RESTRICT
+);
+
+CREATE TABLE "RequestEvents" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_RequestEvents" PRIMARY KEY AUTOINCREMENT,
+    "AssessmentRequestId" TEXT NOT NULL,
+    "At" TEXT NOT NULL,
+    "ActorUserId" TEXT NULL,
+    "What" TEXT NOT NULL,
+    CONSTRAINT "FK_RequestEvents_AssessmentRequests_AssessmentRequestId" FOREIGN KEY ("AssessmentRequestId") REFERENCES "AssessmentRequests" ("Id") ON DELETE CASCADE
+);
+
+CREATE TABLE "RequestMilestones" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_RequestMilestones" PRIMARY KEY AUTOINCREMENT,
+    "Name" TEXT NOT NULL,
+    "Due" TEXT NOT NULL,
+    "AssessmentRequestId" TEXT NOT NULL,
+    CONSTRAINT "FK_RequestMilestones_AssessmentRequests_AssessmentRequestId" FOREIGN KEY ("AssessmentRequestId") REFERENCES "AssessmentRequests" ("Id") ON DELETE CASCADE
+);
+
+CREATE TABLE "RequestParties" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_RequestParties" PRIMARY KEY AUTOINCREMENT,
+    "Role" TEXT NOT NULL,
+    "Initials" TEXT NOT NULL,
+    "AssessmentRequestId" TEXT NOT NULL,
+    CONSTRAINT "FK_RequestParties_AssessmentRequests_AssessmentRequestId" FOREIGN KEY ("AssessmentRequestId") REFERENCES "AssessmentRequests" ("Id") ON DELETE CASCADE
+);
+
+CREATE TABLE "Assignments" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_Assignments" PRIMARY KEY,
+    "AssessmentRequestId" TEXT NOT NULL,
+    "IswProfileId" TEXT NOT NULL,
+    "OfferId" TEXT NOT NULL,
+    "AcceptedAt" TEXT NOT NULL,
+    "IsActive" INTEGER NOT NULL,
+    "EndedAt" TEXT NULL,
+    "EndReason" TEXT NULL,
+    "CommissionerApprovedAt" TEXT NULL,
+    "CommissionerApprovedByUserId" TEXT NULL,
+    CONSTRAINT "FK_Assignments_AssessmentRequests_AssessmentRequestId" FOREIGN KEY ("AssessmentRequestId") REFERENCES "AssessmentRequests" ("Id") ON DELETE CASCADE,
+    CONSTRAINT "FK_Assignments_IswProfiles_IswProfileId" FOREIGN KEY ("IswProfileId") REFERENCES "IswProfiles" ("Id") ON DELETE RESTRICT,
+    CONSTRAINT "FK_Assignments_Offers_OfferId" FOREIGN KEY ("OfferId") REFERENCES "Offers" ("Id") ON DELETE RESTRICT
+);
+
 CREATE INDEX "IX_AspNetRoleClaims_RoleId" ON "AspNetRoleClaims" ("RoleId");
 
 CREATE UNIQUE INDEX "RoleNameIndex" ON "AspNetRoles" ("NormalizedName");
@@ -331,13 +427,23 @@ CREATE INDEX "IX_AssessmentRequests_AssessmentTypeId" ON "AssessmentRequests" ("
 
 CREATE INDEX "IX_AssessmentRequests_AssignedIswId" ON "AssessmentRequests" ("AssignedIswId");
 
+CREATE INDEX "IX_AssessmentRequests_AuthorityId_CaseReference" ON "AssessmentRequests" ("AuthorityId", "CaseReference");
+
 CREATE INDEX "IX_AssessmentRequests_AuthorityId_CreatedAt" ON "AssessmentRequests" ("AuthorityId", "CreatedAt");
 
 CREATE INDEX "IX_AssessmentRequests_CreatedByUserId" ON "AssessmentRequests" ("CreatedByUserId");
 
+CREATE INDEX "IX_AssessmentRequests_LetterOfInstructionFileId" ON "AssessmentRequests" ("LetterOfInstructionFileId");
+
 CREATE INDEX "IX_AssessmentRequests_Status_CreatedAt" ON "AssessmentRequests" ("Status", "CreatedAt");
 
 CREATE UNIQUE INDEX "IX_AssessmentTypes_Code" ON "AssessmentTypes" ("Code");
+
+CREATE INDEX "IX_Assignments_IswProfileId_IsActive" ON "Assignments" ("IswProfileId", "IsActive");
+
+CREATE INDEX "IX_Assignments_OfferId" ON "Assignments" ("OfferId");
+
+CREATE UNIQUE INDEX "IX_Assignments_OneActivePerRequest" ON "Assignments" ("AssessmentRequestId") WHERE "IsActive" = 1;
 
 CREATE INDEX "IX_AuditEvents_EntityType_EntityId" ON "AuditEvents" ("EntityType", "EntityId");
 
@@ -369,6 +475,8 @@ CREATE INDEX "IX_EmploymentRecords_AuthorityId" ON "EmploymentRecords" ("Authori
 
 CREATE INDEX "IX_EmploymentRecords_IswProfileId" ON "EmploymentRecords" ("IswProfileId");
 
+CREATE INDEX "IX_IdempotencyRecords_CreatedAt" ON "IdempotencyRecords" ("CreatedAt");
+
 CREATE INDEX "IX_IswProfiles_Status" ON "IswProfiles" ("Status");
 
 CREATE UNIQUE INDEX "IX_IswProfiles_SweNumber" ON "IswProfiles" ("SweNumber");
@@ -379,6 +487,16 @@ CREATE INDEX "IX_IswUnavailablePeriods_IswProfileId" ON "IswUnavailablePeriods" 
 
 CREATE INDEX "IX_MembershipTransitions_IswProfileId_At" ON "MembershipTransitions" ("IswProfileId", "At");
 
+CREATE INDEX "IX_Notifications_UserId_CreatedAt" ON "Notifications" ("UserId", "CreatedAt");
+
+CREATE INDEX "IX_Offers_AssessmentRequestId_Status" ON "Offers" ("AssessmentRequestId", "Status");
+
+CREATE INDEX "IX_Offers_IswProfileId_Status" ON "Offers" ("IswProfileId", "Status");
+
+CREATE INDEX "IX_Offers_SentByUserId" ON "Offers" ("SentByUserId");
+
+CREATE INDEX "IX_Offers_Status_ExpiresAt" ON "Offers" ("Status", "ExpiresAt");
+
 CREATE INDEX "IX_PanelApplications_IswProfileId" ON "PanelApplications" ("IswProfileId");
 
 CREATE UNIQUE INDEX "IX_PanelApplications_UserId" ON "PanelApplications" ("UserId");
@@ -386,6 +504,12 @@ CREATE UNIQUE INDEX "IX_PanelApplications_UserId" ON "PanelApplications" ("UserI
 CREATE INDEX "IX_Referees_IswProfileId" ON "Referees" ("IswProfileId");
 
 CREATE INDEX "IX_Referees_ReceivedRecordedByUserId" ON "Referees" ("ReceivedRecordedByUserId");
+
+CREATE INDEX "IX_RequestEvents_AssessmentRequestId_At" ON "RequestEvents" ("AssessmentRequestId", "At");
+
+CREATE INDEX "IX_RequestMilestones_AssessmentRequestId" ON "RequestMilestones" ("AssessmentRequestId");
+
+CREATE INDEX "IX_RequestParties_AssessmentRequestId" ON "RequestParties" ("AssessmentRequestId");
 
 CREATE INDEX "IX_StoredFiles_OwnerUserId" ON "StoredFiles" ("OwnerUserId");
 
@@ -406,7 +530,7 @@ CREATE INDEX "IX_Waivers_LetterFileId" ON "Waivers" ("LetterFileId");
 CREATE INDEX "IX_Waivers_RecordedByUserId" ON "Waivers" ("RecordedByUserId");
 
 INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
-VALUES ('20261201134641_Initial', '10.0.15');
+VALUES ('20261201142349_Initial', '10.0.15');
 
 COMMIT;
 

@@ -11,7 +11,7 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201134649_Initial'
+    WHERE [MigrationId] = N'20261201142359_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetRoles] (
@@ -25,7 +25,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201134649_Initial'
+    WHERE [MigrationId] = N'20261201142359_Initial'
 )
 BEGIN
     CREATE TABLE [AssessmentTypes] (
@@ -39,6 +39,11 @@ BEGIN
         [TypicalHoursHigh] int NULL,
         [Notes] nvarchar(1000) NULL,
         [DisplayOrder] int NOT NULL,
+        [AllocateBefore] int NOT NULL,
+        [FirstVisitBefore] int NOT NULL,
+        [DraftToQaBefore] int NOT NULL,
+        [QaCompleteBefore] int NOT NULL,
+        [ReleaseBefore] int NOT NULL,
         [IsActive] bit NOT NULL,
         CONSTRAINT [PK_AssessmentTypes] PRIMARY KEY ([Id])
     );
@@ -46,7 +51,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201134649_Initial'
+    WHERE [MigrationId] = N'20261201142359_Initial'
 )
 BEGIN
     CREATE TABLE [AuditEvents] (
@@ -66,7 +71,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201134649_Initial'
+    WHERE [MigrationId] = N'20261201142359_Initial'
 )
 BEGIN
     CREATE TABLE [Authorities] (
@@ -85,7 +90,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201134649_Initial'
+    WHERE [MigrationId] = N'20261201142359_Initial'
 )
 BEGIN
     CREATE TABLE [DataProtectionKeys] (
@@ -98,7 +103,25 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201134649_Initial'
+    WHERE [MigrationId] = N'20261201142359_Initial'
+)
+BEGIN
+    CREATE TABLE [IdempotencyRecords] (
+        [UserId] uniqueidentifier NOT NULL,
+        [Key] nvarchar(200) NOT NULL,
+        [Endpoint] nvarchar(200) NOT NULL,
+        [RequestHash] nvarchar(64) NOT NULL,
+        [StatusCode] int NOT NULL,
+        [Location] nvarchar(300) NULL,
+        [ResponseBody] nvarchar(max) NOT NULL,
+        [CreatedAt] datetime2 NOT NULL,
+        CONSTRAINT [PK_IdempotencyRecords] PRIMARY KEY ([UserId], [Key])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201142359_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetRoleClaims] (
@@ -113,7 +136,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201134649_Initial'
+    WHERE [MigrationId] = N'20261201142359_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUsers] (
@@ -144,7 +167,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201134649_Initial'
+    WHERE [MigrationId] = N'20261201142359_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserClaims] (
@@ -159,7 +182,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201134649_Initial'
+    WHERE [MigrationId] = N'20261201142359_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserLogins] (
@@ -174,7 +197,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201134649_Initial'
+    WHERE [MigrationId] = N'20261201142359_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserRoles] (
@@ -188,7 +211,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201134649_Initial'
+    WHERE [MigrationId] = N'20261201142359_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserTokens] (
@@ -203,7 +226,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201134649_Initial'
+    WHERE [MigrationId] = N'20261201142359_Initial'
 )
 BEGIN
     CREATE TABLE [IswProfiles] (
@@ -226,6 +249,7 @@ BEGIN
         [RegionsCovered] nvarchar(max) NOT NULL,
         [Languages] nvarchar(max) NOT NULL,
         [CreatedAt] datetime2 NOT NULL,
+        [LoadVersion] uniqueidentifier NOT NULL,
         [InformationRequested] nvarchar(2000) NULL,
         [InformationRequestedAt] datetime2 NULL,
         CONSTRAINT [PK_IswProfiles] PRIMARY KEY ([Id]),
@@ -235,7 +259,25 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201134649_Initial'
+    WHERE [MigrationId] = N'20261201142359_Initial'
+)
+BEGIN
+    CREATE TABLE [Notifications] (
+        [Id] uniqueidentifier NOT NULL,
+        [UserId] uniqueidentifier NOT NULL,
+        [Category] nvarchar(32) NOT NULL,
+        [Text] nvarchar(500) NOT NULL,
+        [Link] nvarchar(300) NOT NULL,
+        [CreatedAt] datetime2 NOT NULL,
+        [ReadAt] datetime2 NULL,
+        CONSTRAINT [PK_Notifications] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_Notifications_AspNetUsers_UserId] FOREIGN KEY ([UserId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201142359_Initial'
 )
 BEGIN
     CREATE TABLE [StoredFiles] (
@@ -256,38 +298,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201134649_Initial'
-)
-BEGIN
-    CREATE TABLE [AssessmentRequests] (
-        [Id] uniqueidentifier NOT NULL,
-        [AuthorityId] uniqueidentifier NOT NULL,
-        [AssessmentTypeId] uniqueidentifier NOT NULL,
-        [CaseReference] nvarchar(64) NOT NULL,
-        [ChildInitials] nvarchar(12) NOT NULL,
-        [FilingDeadline] date NOT NULL,
-        [PostcodeDistrict] nvarchar(4) NOT NULL,
-        [CourtCaseNumber] nvarchar(64) NULL,
-        [Language] nvarchar(64) NULL,
-        [BudgetHours] int NULL,
-        [Notes] nvarchar(4000) NULL,
-        [Status] nvarchar(32) NOT NULL,
-        [AssignedIswId] uniqueidentifier NULL,
-        [CreatedByUserId] uniqueidentifier NOT NULL,
-        [CreatedAt] datetime2 NOT NULL,
-        [SubmittedAt] datetime2 NULL,
-        [UpdatedAt] datetime2 NOT NULL,
-        CONSTRAINT [PK_AssessmentRequests] PRIMARY KEY ([Id]),
-        CONSTRAINT [FK_AssessmentRequests_AspNetUsers_CreatedByUserId] FOREIGN KEY ([CreatedByUserId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE NO ACTION,
-        CONSTRAINT [FK_AssessmentRequests_AssessmentTypes_AssessmentTypeId] FOREIGN KEY ([AssessmentTypeId]) REFERENCES [AssessmentTypes] ([Id]) ON DELETE NO ACTION,
-        CONSTRAINT [FK_AssessmentRequests_Authorities_AuthorityId] FOREIGN KEY ([AuthorityId]) REFERENCES [Authorities] ([Id]) ON DELETE NO ACTION,
-        CONSTRAINT [FK_AssessmentRequests_IswProfiles_AssignedIswId] FOREIGN KEY ([AssignedIswId]) REFERENCES [IswProfiles] ([Id]) ON DELETE NO ACTION
-    );
-END;
-
-IF NOT EXISTS (
-    SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201134649_Initial'
+    WHERE [MigrationId] = N'20261201142359_Initial'
 )
 BEGIN
     CREATE TABLE [DirectHireRequests] (
@@ -307,7 +318,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201134649_Initial'
+    WHERE [MigrationId] = N'20261201142359_Initial'
 )
 BEGIN
     CREATE TABLE [EmploymentRecords] (
@@ -327,7 +338,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201134649_Initial'
+    WHERE [MigrationId] = N'20261201142359_Initial'
 )
 BEGIN
     CREATE TABLE [IswUnavailablePeriods] (
@@ -343,7 +354,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201134649_Initial'
+    WHERE [MigrationId] = N'20261201142359_Initial'
 )
 BEGIN
     CREATE TABLE [MembershipTransitions] (
@@ -361,7 +372,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201134649_Initial'
+    WHERE [MigrationId] = N'20261201142359_Initial'
 )
 BEGIN
     CREATE TABLE [PanelApplications] (
@@ -380,7 +391,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201134649_Initial'
+    WHERE [MigrationId] = N'20261201142359_Initial'
 )
 BEGIN
     CREATE TABLE [Referees] (
@@ -403,7 +414,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201134649_Initial'
+    WHERE [MigrationId] = N'20261201142359_Initial'
 )
 BEGIN
     CREATE TABLE [VettingRecords] (
@@ -421,7 +432,47 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201134649_Initial'
+    WHERE [MigrationId] = N'20261201142359_Initial'
+)
+BEGIN
+    CREATE TABLE [AssessmentRequests] (
+        [Id] uniqueidentifier NOT NULL,
+        [AuthorityId] uniqueidentifier NOT NULL,
+        [AssessmentTypeId] uniqueidentifier NOT NULL,
+        [CaseReference] nvarchar(64) NOT NULL,
+        [ChildInitials] nvarchar(12) NOT NULL,
+        [ForCourt] bit NOT NULL,
+        [CourtName] nvarchar(200) NULL,
+        [CourtCaseNumber] nvarchar(64) NULL,
+        [FilingDeadline] date NOT NULL,
+        [PostcodeDistrict] nvarchar(4) NOT NULL,
+        [Language] nvarchar(64) NULL,
+        [InterpreterNeeded] bit NOT NULL,
+        [SpecialRequirements] nvarchar(max) NOT NULL,
+        [BudgetHours] int NULL,
+        [Notes] nvarchar(4000) NULL,
+        [LetterOfInstructionFileId] uniqueidentifier NULL,
+        [Status] nvarchar(32) NOT NULL,
+        [AssignedIswId] uniqueidentifier NULL,
+        [AtRisk] bit NOT NULL,
+        [ShortfallWorkingDays] int NOT NULL,
+        [CreatedByUserId] uniqueidentifier NOT NULL,
+        [CreatedAt] datetime2 NOT NULL,
+        [SubmittedAt] datetime2 NULL,
+        [UpdatedAt] datetime2 NOT NULL,
+        [Version] uniqueidentifier NOT NULL,
+        CONSTRAINT [PK_AssessmentRequests] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_AssessmentRequests_AspNetUsers_CreatedByUserId] FOREIGN KEY ([CreatedByUserId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_AssessmentRequests_AssessmentTypes_AssessmentTypeId] FOREIGN KEY ([AssessmentTypeId]) REFERENCES [AssessmentTypes] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_AssessmentRequests_Authorities_AuthorityId] FOREIGN KEY ([AuthorityId]) REFERENCES [Authorities] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_AssessmentRequests_IswProfiles_AssignedIswId] FOREIGN KEY ([AssignedIswId]) REFERENCES [IswProfiles] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_AssessmentRequests_StoredFiles_LetterOfInstructionFileId] FOREIGN KEY ([LetterOfInstructionFileId]) REFERENCES [StoredFiles] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201142359_Initial'
 )
 BEGIN
     CREATE TABLE [ComplianceDocuments] (
@@ -445,7 +496,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201134649_Initial'
+    WHERE [MigrationId] = N'20261201142359_Initial'
 )
 BEGIN
     CREATE TABLE [Waivers] (
@@ -468,7 +519,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201134649_Initial'
+    WHERE [MigrationId] = N'20261201142359_Initial'
 )
 BEGIN
     CREATE TABLE [DirectHireSupplyPeriods] (
@@ -483,7 +534,100 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201134649_Initial'
+    WHERE [MigrationId] = N'20261201142359_Initial'
+)
+BEGIN
+    CREATE TABLE [Offers] (
+        [Id] uniqueidentifier NOT NULL,
+        [AssessmentRequestId] uniqueidentifier NOT NULL,
+        [IswProfileId] uniqueidentifier NOT NULL,
+        [SentByUserId] uniqueidentifier NOT NULL,
+        [SentAt] datetime2 NOT NULL,
+        [RespondWithinWorkingDays] int NOT NULL,
+        [ExpiresAt] datetime2 NOT NULL,
+        [Cascade] bit NOT NULL,
+        [Status] nvarchar(16) NOT NULL,
+        [RespondedAt] datetime2 NULL,
+        [DeclineReason] nvarchar(1000) NULL,
+        CONSTRAINT [PK_Offers] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_Offers_AspNetUsers_SentByUserId] FOREIGN KEY ([SentByUserId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_Offers_AssessmentRequests_AssessmentRequestId] FOREIGN KEY ([AssessmentRequestId]) REFERENCES [AssessmentRequests] ([Id]) ON DELETE CASCADE,
+        CONSTRAINT [FK_Offers_IswProfiles_IswProfileId] FOREIGN KEY ([IswProfileId]) REFERENCES [IswProfiles] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201142359_Initial'
+)
+BEGIN
+    CREATE TABLE [RequestEvents] (
+        [Id] bigint NOT NULL IDENTITY,
+        [AssessmentRequestId] uniqueidentifier NOT NULL,
+        [At] datetime2 NOT NULL,
+        [ActorUserId] uniqueidentifier NULL,
+        [What] nvarchar(500) NOT NULL,
+        CONSTRAINT [PK_RequestEvents] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_RequestEvents_AssessmentRequests_AssessmentRequestId] FOREIGN KEY ([AssessmentRequestId]) REFERENCES [AssessmentRequests] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201142359_Initial'
+)
+BEGIN
+    CREATE TABLE [RequestMilestones] (
+        [Id] int NOT NULL IDENTITY,
+        [Name] nvarchar(64) NOT NULL,
+        [Due] date NOT NULL,
+        [AssessmentRequestId] uniqueidentifier NOT NULL,
+        CONSTRAINT [PK_RequestMilestones] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_RequestMilestones_AssessmentRequests_AssessmentRequestId] FOREIGN KEY ([AssessmentRequestId]) REFERENCES [AssessmentRequests] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201142359_Initial'
+)
+BEGIN
+    CREATE TABLE [RequestParties] (
+        [Id] int NOT NULL IDENTITY,
+        [Role] nvarchar(64) NOT NULL,
+        [Initials] nvarchar(12) NOT NULL,
+        [AssessmentRequestId] uniqueidentifier NOT NULL,
+        CONSTRAINT [PK_RequestParties] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_RequestParties_AssessmentRequests_AssessmentRequestId] FOREIGN KEY ([AssessmentRequestId]) REFERENCES [AssessmentRequests] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201142359_Initial'
+)
+BEGIN
+    CREATE TABLE [Assignments] (
+        [Id] uniqueidentifier NOT NULL,
+        [AssessmentRequestId] uniqueidentifier NOT NULL,
+        [IswProfileId] uniqueidentifier NOT NULL,
+        [OfferId] uniqueidentifier NOT NULL,
+        [AcceptedAt] datetime2 NOT NULL,
+        [IsActive] bit NOT NULL,
+        [EndedAt] datetime2 NULL,
+        [EndReason] nvarchar(500) NULL,
+        [CommissionerApprovedAt] datetime2 NULL,
+        [CommissionerApprovedByUserId] uniqueidentifier NULL,
+        CONSTRAINT [PK_Assignments] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_Assignments_AssessmentRequests_AssessmentRequestId] FOREIGN KEY ([AssessmentRequestId]) REFERENCES [AssessmentRequests] ([Id]) ON DELETE CASCADE,
+        CONSTRAINT [FK_Assignments_IswProfiles_IswProfileId] FOREIGN KEY ([IswProfileId]) REFERENCES [IswProfiles] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_Assignments_Offers_OfferId] FOREIGN KEY ([OfferId]) REFERENCES [Offers] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201142359_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetRoleClaims_RoleId] ON [AspNetRoleClaims] ([RoleId]);
@@ -491,7 +635,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201134649_Initial'
+    WHERE [MigrationId] = N'20261201142359_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [RoleNameIndex] ON [AspNetRoles] ([NormalizedName]) WHERE [NormalizedName] IS NOT NULL');
@@ -499,7 +643,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201134649_Initial'
+    WHERE [MigrationId] = N'20261201142359_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserClaims_UserId] ON [AspNetUserClaims] ([UserId]);
@@ -507,7 +651,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201134649_Initial'
+    WHERE [MigrationId] = N'20261201142359_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserLogins_UserId] ON [AspNetUserLogins] ([UserId]);
@@ -515,7 +659,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201134649_Initial'
+    WHERE [MigrationId] = N'20261201142359_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserRoles_RoleId] ON [AspNetUserRoles] ([RoleId]);
@@ -523,7 +667,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201134649_Initial'
+    WHERE [MigrationId] = N'20261201142359_Initial'
 )
 BEGIN
     CREATE INDEX [EmailIndex] ON [AspNetUsers] ([NormalizedEmail]);
@@ -531,7 +675,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201134649_Initial'
+    WHERE [MigrationId] = N'20261201142359_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUsers_AuthorityId] ON [AspNetUsers] ([AuthorityId]);
@@ -539,7 +683,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201134649_Initial'
+    WHERE [MigrationId] = N'20261201142359_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [UserNameIndex] ON [AspNetUsers] ([NormalizedUserName]) WHERE [NormalizedUserName] IS NOT NULL');
@@ -547,7 +691,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201134649_Initial'
+    WHERE [MigrationId] = N'20261201142359_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AssessmentRequests_AssessmentTypeId] ON [AssessmentRequests] ([AssessmentTypeId]);
@@ -555,7 +699,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201134649_Initial'
+    WHERE [MigrationId] = N'20261201142359_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AssessmentRequests_AssignedIswId] ON [AssessmentRequests] ([AssignedIswId]);
@@ -563,7 +707,15 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201134649_Initial'
+    WHERE [MigrationId] = N'20261201142359_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_AssessmentRequests_AuthorityId_CaseReference] ON [AssessmentRequests] ([AuthorityId], [CaseReference]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201142359_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AssessmentRequests_AuthorityId_CreatedAt] ON [AssessmentRequests] ([AuthorityId], [CreatedAt]);
@@ -571,7 +723,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201134649_Initial'
+    WHERE [MigrationId] = N'20261201142359_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AssessmentRequests_CreatedByUserId] ON [AssessmentRequests] ([CreatedByUserId]);
@@ -579,7 +731,15 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201134649_Initial'
+    WHERE [MigrationId] = N'20261201142359_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_AssessmentRequests_LetterOfInstructionFileId] ON [AssessmentRequests] ([LetterOfInstructionFileId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201142359_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AssessmentRequests_Status_CreatedAt] ON [AssessmentRequests] ([Status], [CreatedAt]);
@@ -587,7 +747,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201134649_Initial'
+    WHERE [MigrationId] = N'20261201142359_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_AssessmentTypes_Code] ON [AssessmentTypes] ([Code]);
@@ -595,7 +755,31 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201134649_Initial'
+    WHERE [MigrationId] = N'20261201142359_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Assignments_IswProfileId_IsActive] ON [Assignments] ([IswProfileId], [IsActive]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201142359_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Assignments_OfferId] ON [Assignments] ([OfferId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201142359_Initial'
+)
+BEGIN
+    EXEC(N'CREATE UNIQUE INDEX [IX_Assignments_OneActivePerRequest] ON [Assignments] ([AssessmentRequestId]) WHERE [IsActive] = 1');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201142359_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AuditEvents_EntityType_EntityId] ON [AuditEvents] ([EntityType], [EntityId]);
@@ -603,7 +787,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201134649_Initial'
+    WHERE [MigrationId] = N'20261201142359_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AuditEvents_OccurredAt] ON [AuditEvents] ([OccurredAt]);
@@ -611,7 +795,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201134649_Initial'
+    WHERE [MigrationId] = N'20261201142359_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AuditEvents_UserId_OccurredAt] ON [AuditEvents] ([UserId], [OccurredAt]);
@@ -619,7 +803,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201134649_Initial'
+    WHERE [MigrationId] = N'20261201142359_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Authorities_Name] ON [Authorities] ([Name]);
@@ -627,7 +811,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201134649_Initial'
+    WHERE [MigrationId] = N'20261201142359_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Authorities_OnsCode] ON [Authorities] ([OnsCode]);
@@ -635,7 +819,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201134649_Initial'
+    WHERE [MigrationId] = N'20261201142359_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_ComplianceDocuments_IswProfileId_Kind] ON [ComplianceDocuments] ([IswProfileId], [Kind]);
@@ -643,7 +827,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201134649_Initial'
+    WHERE [MigrationId] = N'20261201142359_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ComplianceDocuments_Kind_ExpiresOn] ON [ComplianceDocuments] ([Kind], [ExpiresOn]);
@@ -651,7 +835,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201134649_Initial'
+    WHERE [MigrationId] = N'20261201142359_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ComplianceDocuments_StoredFileId] ON [ComplianceDocuments] ([StoredFileId]);
@@ -659,7 +843,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201134649_Initial'
+    WHERE [MigrationId] = N'20261201142359_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ComplianceDocuments_VerifiedByUserId] ON [ComplianceDocuments] ([VerifiedByUserId]);
@@ -667,7 +851,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201134649_Initial'
+    WHERE [MigrationId] = N'20261201142359_Initial'
 )
 BEGIN
     CREATE INDEX [IX_DirectHireRequests_AuthorityId] ON [DirectHireRequests] ([AuthorityId]);
@@ -675,7 +859,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201134649_Initial'
+    WHERE [MigrationId] = N'20261201142359_Initial'
 )
 BEGIN
     CREATE INDEX [IX_DirectHireRequests_IswProfileId] ON [DirectHireRequests] ([IswProfileId]);
@@ -683,7 +867,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201134649_Initial'
+    WHERE [MigrationId] = N'20261201142359_Initial'
 )
 BEGIN
     CREATE INDEX [IX_DirectHireRequests_RecordedByUserId] ON [DirectHireRequests] ([RecordedByUserId]);
@@ -691,7 +875,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201134649_Initial'
+    WHERE [MigrationId] = N'20261201142359_Initial'
 )
 BEGIN
     CREATE INDEX [IX_DirectHireSupplyPeriods_DirectHireRequestId] ON [DirectHireSupplyPeriods] ([DirectHireRequestId]);
@@ -699,7 +883,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201134649_Initial'
+    WHERE [MigrationId] = N'20261201142359_Initial'
 )
 BEGIN
     CREATE INDEX [IX_EmploymentRecords_AuthorityId] ON [EmploymentRecords] ([AuthorityId]);
@@ -707,7 +891,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201134649_Initial'
+    WHERE [MigrationId] = N'20261201142359_Initial'
 )
 BEGIN
     CREATE INDEX [IX_EmploymentRecords_IswProfileId] ON [EmploymentRecords] ([IswProfileId]);
@@ -715,7 +899,15 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201134649_Initial'
+    WHERE [MigrationId] = N'20261201142359_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_IdempotencyRecords_CreatedAt] ON [IdempotencyRecords] ([CreatedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201142359_Initial'
 )
 BEGIN
     CREATE INDEX [IX_IswProfiles_Status] ON [IswProfiles] ([Status]);
@@ -723,7 +915,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201134649_Initial'
+    WHERE [MigrationId] = N'20261201142359_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_IswProfiles_SweNumber] ON [IswProfiles] ([SweNumber]);
@@ -731,7 +923,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201134649_Initial'
+    WHERE [MigrationId] = N'20261201142359_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_IswProfiles_UserId] ON [IswProfiles] ([UserId]);
@@ -739,7 +931,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201134649_Initial'
+    WHERE [MigrationId] = N'20261201142359_Initial'
 )
 BEGIN
     CREATE INDEX [IX_IswUnavailablePeriods_IswProfileId] ON [IswUnavailablePeriods] ([IswProfileId]);
@@ -747,7 +939,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201134649_Initial'
+    WHERE [MigrationId] = N'20261201142359_Initial'
 )
 BEGIN
     CREATE INDEX [IX_MembershipTransitions_IswProfileId_At] ON [MembershipTransitions] ([IswProfileId], [At]);
@@ -755,7 +947,47 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201134649_Initial'
+    WHERE [MigrationId] = N'20261201142359_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Notifications_UserId_CreatedAt] ON [Notifications] ([UserId], [CreatedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201142359_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Offers_AssessmentRequestId_Status] ON [Offers] ([AssessmentRequestId], [Status]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201142359_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Offers_IswProfileId_Status] ON [Offers] ([IswProfileId], [Status]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201142359_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Offers_SentByUserId] ON [Offers] ([SentByUserId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201142359_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_Offers_Status_ExpiresAt] ON [Offers] ([Status], [ExpiresAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201142359_Initial'
 )
 BEGIN
     CREATE INDEX [IX_PanelApplications_IswProfileId] ON [PanelApplications] ([IswProfileId]);
@@ -763,7 +995,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201134649_Initial'
+    WHERE [MigrationId] = N'20261201142359_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_PanelApplications_UserId] ON [PanelApplications] ([UserId]);
@@ -771,7 +1003,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201134649_Initial'
+    WHERE [MigrationId] = N'20261201142359_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Referees_IswProfileId] ON [Referees] ([IswProfileId]);
@@ -779,7 +1011,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201134649_Initial'
+    WHERE [MigrationId] = N'20261201142359_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Referees_ReceivedRecordedByUserId] ON [Referees] ([ReceivedRecordedByUserId]);
@@ -787,7 +1019,31 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201134649_Initial'
+    WHERE [MigrationId] = N'20261201142359_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_RequestEvents_AssessmentRequestId_At] ON [RequestEvents] ([AssessmentRequestId], [At]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201142359_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_RequestMilestones_AssessmentRequestId] ON [RequestMilestones] ([AssessmentRequestId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201142359_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_RequestParties_AssessmentRequestId] ON [RequestParties] ([AssessmentRequestId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201142359_Initial'
 )
 BEGIN
     CREATE INDEX [IX_StoredFiles_OwnerUserId] ON [StoredFiles] ([OwnerUserId]);
@@ -795,7 +1051,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201134649_Initial'
+    WHERE [MigrationId] = N'20261201142359_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_StoredFiles_StorageKey] ON [StoredFiles] ([StorageKey]);
@@ -803,7 +1059,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201134649_Initial'
+    WHERE [MigrationId] = N'20261201142359_Initial'
 )
 BEGIN
     CREATE INDEX [IX_StoredFiles_UploadedByUserId] ON [StoredFiles] ([UploadedByUserId]);
@@ -811,7 +1067,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201134649_Initial'
+    WHERE [MigrationId] = N'20261201142359_Initial'
 )
 BEGIN
     CREATE INDEX [IX_VettingRecords_IswProfileId] ON [VettingRecords] ([IswProfileId]);
@@ -819,7 +1075,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201134649_Initial'
+    WHERE [MigrationId] = N'20261201142359_Initial'
 )
 BEGIN
     CREATE INDEX [IX_VettingRecords_RecordedByUserId] ON [VettingRecords] ([RecordedByUserId]);
@@ -827,7 +1083,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201134649_Initial'
+    WHERE [MigrationId] = N'20261201142359_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Waivers_AuthorityId] ON [Waivers] ([AuthorityId]);
@@ -835,7 +1091,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201134649_Initial'
+    WHERE [MigrationId] = N'20261201142359_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Waivers_IswProfileId] ON [Waivers] ([IswProfileId]);
@@ -843,7 +1099,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201134649_Initial'
+    WHERE [MigrationId] = N'20261201142359_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Waivers_LetterFileId] ON [Waivers] ([LetterFileId]);
@@ -851,7 +1107,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201134649_Initial'
+    WHERE [MigrationId] = N'20261201142359_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Waivers_RecordedByUserId] ON [Waivers] ([RecordedByUserId]);
@@ -859,11 +1115,11 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201134649_Initial'
+    WHERE [MigrationId] = N'20261201142359_Initial'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261201134649_Initial', N'10.0.15');
+    VALUES (N'20261201142359_Initial', N'10.0.15');
 END;
 
 COMMIT;

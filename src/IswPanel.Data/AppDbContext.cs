@@ -24,6 +24,11 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<DirectHireRequest> DirectHireRequests => Set<DirectHireRequest>();
     public DbSet<PanelApplication> PanelApplications => Set<PanelApplication>();
     public DbSet<StoredFile> StoredFiles => Set<StoredFile>();
+    public DbSet<RequestEvent> RequestEvents => Set<RequestEvent>();
+    public DbSet<Domain.Offers.Offer> Offers => Set<Domain.Offers.Offer>();
+    public DbSet<Domain.Offers.Assignment> Assignments => Set<Domain.Offers.Assignment>();
+    public DbSet<Domain.Notifications.Notification> Notifications => Set<Domain.Notifications.Notification>();
+    public DbSet<Idempotency.IdempotencyRecord> IdempotencyRecords => Set<Idempotency.IdempotencyRecord>();
 
     public DbSet<Audit.AuditEvent> AuditEvents => Set<Audit.AuditEvent>();
 
@@ -36,6 +41,17 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
         builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
         Conventions.ApplyUtcDateTimes(builder);
         Conventions.ApplyClientGeneratedKeys(builder);
+
+        // At most one active assignment per request, enforced by the database: a unique index over the
+        // active rows only. Filtered-index syntax differs by provider, and each provider has its own migrations.
+        var activeOnly = Database.ProviderName switch
+        {
+            "Microsoft.EntityFrameworkCore.SqlServer" => "[IsActive] = 1",
+            "Npgsql.EntityFrameworkCore.PostgreSQL" => "\"IsActive\"",
+            _ => "\"IsActive\" = 1",
+        };
+        builder.Entity<Domain.Offers.Assignment>().HasIndex(a => a.AssessmentRequestId).IsUnique().HasFilter(activeOnly)
+            .HasDatabaseName("IX_Assignments_OneActivePerRequest");
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
@@ -51,6 +67,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
         configurationBuilder.Properties<SuspensionCause>().HaveConversion<string>().HaveMaxLength(32);
         configurationBuilder.Properties<VettingCheck>().HaveConversion<string>().HaveMaxLength(32);
         configurationBuilder.Properties<FileKind>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<Domain.Offers.OfferStatus>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<decimal>().HavePrecision(18, 2);
     }
 }

@@ -34,6 +34,14 @@ public sealed class BrowserApp : IAsyncLifetime
     /// <summary>Where the app listens, e.g. http://127.0.0.1:41234/.</summary>
     public Uri Address => address ?? throw new InvalidOperationException("Not started.");
 
+    /// <summary>The app's data directory; its <c>mail</c> folder holds every email the app sent, as .eml files.</summary>
+    public string DataDirectory => Started.Database.DataDirectory;
+
+    /// <summary>The app's "today" (its fake clock's UK date), for answers that must be relative to it.</summary>
+    public DateOnly Today => Started.Services.GetRequiredService<IswPanel.Domain.Common.IClock>().Today;
+
+    private IswPanelApp Started => app ?? throw new InvalidOperationException("Not started: open a page first.");
+
     /// <summary>A page in a new browser context (its own cookies and storage). Skips, or fails on CI, without Chromium.</summary>
     public async Task<BrowserPage> OpenAsync()
     {

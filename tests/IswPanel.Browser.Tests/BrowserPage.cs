@@ -66,6 +66,51 @@ public sealed partial class BrowserPage : IAsyncDisposable
         await Page.WaitForLoadStateAsync(LoadState.Load);
     }
 
+    /// <summary>
+    /// Does something that makes the browser load a new document (a link followed, a form submitted, through any
+    /// redirects) and waits until that document has loaded. A form that comes back with errors at the same address
+    /// counts too: it is a new document.
+    /// </summary>
+    public async Task NavigatesAsync(Func<Task> action)
+    {
+        await Page.EvaluateAsync("() => { window.__iswpanelPreviousDocument = true; }");
+        await action();
+        // Playwright runs this again in each new document, so it waits out the navigation and any redirects.
+        await Page.WaitForFunctionAsync("() => window.__iswpanelPreviousDocument === undefined && document.readyState === 'complete'");
+    }
+
+    /// <summary>Follows the link with exactly this accessible name and waits for the page it leads to.</summary>
+    public Task FollowLinkAsync(string name, ILocator? within = null) =>
+        NavigatesAsync(() => (within ?? Page.Locator("body"))
+            .GetByRole(AriaRole.Link, new LocatorGetByRoleOptions { Name = name, Exact = true }).ClickAsync());
+
+    /// <summary>Presses the button (or button-styled link) with exactly this accessible name and waits for the page it leads to.</summary>
+    public Task PressButtonAsync(string name) =>
+        NavigatesAsync(() => Page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = name, Exact = true }).ClickAsync());
+
+    /// <summary>Presses the button whose accessible name matches <paramref name="name"/> and waits for the page it leads to.</summary>
+    public Task PressButtonAsync(Regex name) =>
+        NavigatesAsync(() => Page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { NameRegex = name }).ClickAsync());
+
+    /// <summary>The field labelled exactly <paramref name="label"/>.</summary>
+    public ILocator Field(string label) => Page.GetByLabel(label, new PageGetByLabelOptions { Exact = true });
+
+    /// <summary>The fieldset (radios, checkboxes, a date) whose legend is exactly <paramref name="legend"/>.</summary>
+    public ILocator Group(string legend) => Page.GetByRole(AriaRole.Group, new PageGetByRoleOptions { Name = legend, Exact = true });
+
+    /// <summary>Types a date into the GOV.UK date input whose legend is <paramref name="legend"/>.</summary>
+    public async Task FillDateAsync(string legend, DateOnly date)
+    {
+        var group = Group(legend);
+        await group.GetByLabel("Day", new LocatorGetByLabelOptions { Exact = true }).FillAsync(date.Day.ToString(CultureInfo.InvariantCulture));
+        await group.GetByLabel("Month", new LocatorGetByLabelOptions { Exact = true }).FillAsync(date.Month.ToString(CultureInfo.InvariantCulture));
+        await group.GetByLabel("Year", new LocatorGetByLabelOptions { Exact = true }).FillAsync(date.Year.ToString(CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>Ticks the radio or checkbox labelled exactly <paramref name="label"/> inside the fieldset <paramref name="legend"/>.</summary>
+    public Task ChooseAsync(string legend, string label) =>
+        Group(legend).GetByLabel(label, new LocatorGetByLabelOptions { Exact = true }).CheckAsync();
+
     public async Task<string> HeadingAsync() => (await Page.Locator("h1").InnerTextAsync()).Trim();
 
     /// <summary>Runs axe-core on the current page; fails listing each violation's rule, help and elements.</summary>

@@ -69,6 +69,46 @@ namespace IswPanel.Migrations.Sqlite.Migrations
                     b.ToTable("AuditEvents");
                 });
 
+            modelBuilder.Entity("IswPanel.Data.Idempotency.IdempotencyRecord", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Endpoint")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResponseBody")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StatusCode")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("UserId", "Key");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.ToTable("IdempotencyRecords");
+                });
+
             modelBuilder.Entity("IswPanel.Data.Identity.AppRole", b =>
                 {
                     b.Property<Guid>("Id")
@@ -191,6 +231,9 @@ namespace IswPanel.Migrations.Sqlite.Migrations
                     b.Property<Guid?>("AssignedIswId")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("AtRisk")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid>("AuthorityId")
                         .HasColumnType("TEXT");
 
@@ -211,6 +254,10 @@ namespace IswPanel.Migrations.Sqlite.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CourtName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -220,8 +267,17 @@ namespace IswPanel.Migrations.Sqlite.Migrations
                     b.Property<DateOnly>("FilingDeadline")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("ForCourt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("InterpreterNeeded")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Language")
                         .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("LetterOfInstructionFileId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Notes")
@@ -231,6 +287,13 @@ namespace IswPanel.Migrations.Sqlite.Migrations
                     b.Property<string>("PostcodeDistrict")
                         .IsRequired()
                         .HasMaxLength(4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ShortfallWorkingDays")
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("SpecialRequirements")
+                        .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Status")
@@ -244,6 +307,10 @@ namespace IswPanel.Migrations.Sqlite.Migrations
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("AssessmentTypeId");
@@ -251,6 +318,10 @@ namespace IswPanel.Migrations.Sqlite.Migrations
                     b.HasIndex("AssignedIswId");
 
                     b.HasIndex("CreatedByUserId");
+
+                    b.HasIndex("LetterOfInstructionFileId");
+
+                    b.HasIndex("AuthorityId", "CaseReference");
 
                     b.HasIndex("AuthorityId", "CreatedAt");
 
@@ -264,12 +335,21 @@ namespace IswPanel.Migrations.Sqlite.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("AllocateBefore")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<int>("DisplayOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("DraftToQaBefore")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FirstVisitBefore")
                         .HasColumnType("INTEGER");
 
                     b.Property<bool>("IsActive")
@@ -286,6 +366,12 @@ namespace IswPanel.Migrations.Sqlite.Migrations
                     b.Property<string>("Notes")
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("QaCompleteBefore")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ReleaseBefore")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("RequiredSkill")
                         .HasMaxLength(100)
@@ -306,6 +392,33 @@ namespace IswPanel.Migrations.Sqlite.Migrations
                         .IsUnique();
 
                     b.ToTable("AssessmentTypes");
+                });
+
+            modelBuilder.Entity("IswPanel.Domain.Assessments.RequestEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ActorUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AssessmentRequestId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("What")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssessmentRequestId", "At");
+
+                    b.ToTable("RequestEvents");
                 });
 
             modelBuilder.Entity("IswPanel.Domain.Authorities.Authority", b =>
@@ -411,6 +524,140 @@ namespace IswPanel.Migrations.Sqlite.Migrations
                     b.HasIndex("UploadedByUserId");
 
                     b.ToTable("StoredFiles");
+                });
+
+            modelBuilder.Entity("IswPanel.Domain.Notifications.Notification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Link")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ReadAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "CreatedAt");
+
+                    b.ToTable("Notifications");
+                });
+
+            modelBuilder.Entity("IswPanel.Domain.Offers.Assignment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AcceptedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AssessmentRequestId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CommissionerApprovedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("CommissionerApprovedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("EndedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("IswProfileId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OfferId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssessmentRequestId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Assignments_OneActivePerRequest")
+                        .HasFilter("\"IsActive\" = 1");
+
+                    b.HasIndex("OfferId");
+
+                    b.HasIndex("IswProfileId", "IsActive");
+
+                    b.ToTable("Assignments");
+                });
+
+            modelBuilder.Entity("IswPanel.Domain.Offers.Offer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AssessmentRequestId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Cascade")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DeclineReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("IswProfileId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RespondWithinWorkingDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("RespondedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SentByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SentByUserId");
+
+                    b.HasIndex("AssessmentRequestId", "Status");
+
+                    b.HasIndex("IswProfileId", "Status");
+
+                    b.HasIndex("Status", "ExpiresAt");
+
+                    b.ToTable("Offers");
                 });
 
             modelBuilder.Entity("IswPanel.Domain.Panel.ComplianceDocument", b =>
@@ -589,6 +836,10 @@ namespace IswPanel.Migrations.Sqlite.Migrations
 
                     b.PrimitiveCollection<string>("Languages")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("LoadVersion")
+                        .IsConcurrencyToken()
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Phone")
@@ -952,6 +1203,80 @@ namespace IswPanel.Migrations.Sqlite.Migrations
                         .HasForeignKey("CreatedByUserId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("IswPanel.Domain.Documents.StoredFile", null)
+                        .WithMany()
+                        .HasForeignKey("LetterOfInstructionFileId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.OwnsMany("IswPanel.Domain.Assessments.PlannedMilestone", "Milestones", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<Guid>("AssessmentRequestId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<DateOnly>("Due")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(64)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("AssessmentRequestId");
+
+                            b1.ToTable("RequestMilestones", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("AssessmentRequestId");
+                        });
+
+                    b.OwnsMany("IswPanel.Domain.Assessments.RequestParty", "Parties", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<Guid>("AssessmentRequestId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Initials")
+                                .IsRequired()
+                                .HasMaxLength(12)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Role")
+                                .IsRequired()
+                                .HasMaxLength(64)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("AssessmentRequestId");
+
+                            b1.ToTable("RequestParties", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("AssessmentRequestId");
+                        });
+
+                    b.Navigation("Milestones");
+
+                    b.Navigation("Parties");
+                });
+
+            modelBuilder.Entity("IswPanel.Domain.Assessments.RequestEvent", b =>
+                {
+                    b.HasOne("IswPanel.Domain.Assessments.AssessmentRequest", null)
+                        .WithMany()
+                        .HasForeignKey("AssessmentRequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("IswPanel.Domain.Documents.StoredFile", b =>
@@ -964,6 +1289,57 @@ namespace IswPanel.Migrations.Sqlite.Migrations
                     b.HasOne("IswPanel.Data.Identity.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UploadedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("IswPanel.Domain.Notifications.Notification", b =>
+                {
+                    b.HasOne("IswPanel.Data.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("IswPanel.Domain.Offers.Assignment", b =>
+                {
+                    b.HasOne("IswPanel.Domain.Assessments.AssessmentRequest", null)
+                        .WithMany()
+                        .HasForeignKey("AssessmentRequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("IswPanel.Domain.Panel.IswProfile", null)
+                        .WithMany()
+                        .HasForeignKey("IswProfileId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("IswPanel.Domain.Offers.Offer", null)
+                        .WithMany()
+                        .HasForeignKey("OfferId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("IswPanel.Domain.Offers.Offer", b =>
+                {
+                    b.HasOne("IswPanel.Domain.Assessments.AssessmentRequest", null)
+                        .WithMany()
+                        .HasForeignKey("AssessmentRequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("IswPanel.Domain.Panel.IswProfile", null)
+                        .WithMany()
+                        .HasForeignKey("IswProfileId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("IswPanel.Data.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("SentByUserId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -17,6 +17,27 @@ internal sealed class AssessmentRequestConfiguration : IEntityTypeConfiguration<
         builder.Property(r => r.CourtCaseNumber).HasMaxLength(64);
         builder.Property(r => r.Language).HasMaxLength(64);
         builder.Property(r => r.Notes).HasMaxLength(4000);
+        builder.Property(r => r.CourtName).HasMaxLength(200);
+        builder.Property(r => r.Version).IsConcurrencyToken();
+        builder.PrimitiveCollection(r => r.SpecialRequirements);
+        builder.HasOne<Domain.Documents.StoredFile>().WithMany().HasForeignKey(r => r.LetterOfInstructionFileId).OnDelete(DeleteBehavior.Restrict);
+        builder.OwnsMany(r => r.Parties, party =>
+        {
+            party.ToTable("RequestParties");
+            party.WithOwner().HasForeignKey("AssessmentRequestId");
+            party.Property<int>("Id").ValueGeneratedOnAdd();
+            party.HasKey("Id");
+            party.Property(p => p.Role).HasMaxLength(64);
+            party.Property(p => p.Initials).HasMaxLength(12);
+        });
+        builder.OwnsMany(r => r.Milestones, milestone =>
+        {
+            milestone.ToTable("RequestMilestones");
+            milestone.WithOwner().HasForeignKey("AssessmentRequestId");
+            milestone.Property<int>("Id").ValueGeneratedOnAdd();
+            milestone.HasKey("Id");
+            milestone.Property(m => m.Name).HasMaxLength(64);
+        });
 
         builder.HasOne<Authority>().WithMany().HasForeignKey(r => r.AuthorityId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<AssessmentType>().WithMany().HasForeignKey(r => r.AssessmentTypeId).OnDelete(DeleteBehavior.Restrict);
@@ -27,5 +48,6 @@ internal sealed class AssessmentRequestConfiguration : IEntityTypeConfiguration<
         builder.HasIndex(r => new { r.AuthorityId, r.CreatedAt });
         builder.HasIndex(r => new { r.Status, r.CreatedAt });
         builder.HasIndex(r => r.AssignedIswId);
+        builder.HasIndex(r => new { r.AuthorityId, r.CaseReference });
     }
 }

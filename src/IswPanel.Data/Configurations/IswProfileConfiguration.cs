@@ -19,6 +19,7 @@ internal sealed class IswProfileConfiguration : IEntityTypeConfiguration<IswProf
         builder.Property(p => p.InformationRequested).HasMaxLength(2000);
         builder.HasOne<AppUser>().WithOne().HasForeignKey<IswProfile>(p => p.UserId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(p => p.Status);
+        builder.Property(p => p.LoadVersion).IsConcurrencyToken();
 
         // Short lists kept with the profile (JSON on SQLite and SQL Server, arrays on PostgreSQL).
         builder.PrimitiveCollection(p => p.AssessmentTypeCodes);

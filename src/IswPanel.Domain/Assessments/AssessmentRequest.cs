@@ -5,7 +5,9 @@ namespace IswPanel.Domain.Assessments;
 
 /// <summary>
 /// An authority's request for an assessment. Holds the minimum about the child: a case reference and
-/// initials, never a full name (data minimisation for special-category data).
+/// initials, never a full name (data minimisation for special-category data). Its status follows
+/// <see cref="AssessmentRequestStatusRules"/>; <see cref="Version"/> changes with every change of state, so
+/// two people acting on the same request at once cannot both succeed.
 /// </summary>
 public sealed partial class AssessmentRequest : Entity
 {
@@ -15,61 +17,127 @@ public sealed partial class AssessmentRequest : Entity
     public Guid AssessmentTypeId { get; private set; }
     public string CaseReference { get; private set; } = "";
     public string ChildInitials { get; private set; } = "";
+    public List<RequestParty> Parties { get; private set; } = [];
+
+    /// <summary>Whether the report is for court proceedings (then <see cref="FilingDeadline"/> is the court's filing date).</summary>
+    public bool ForCourt { get; private set; } = true;
+    public string? CourtName { get; private set; }
+    public string? CourtCaseNumber { get; private set; }
+
+    /// <summary>The court's filing date, or the target date when the report is not for court.</summary>
     public DateOnly FilingDeadline { get; private set; }
     public string PostcodeDistrict { get; private set; } = "";
-    public string? CourtCaseNumber { get; private set; }
     public string? Language { get; private set; }
+    public bool InterpreterNeeded { get; private set; }
+    public List<string> SpecialRequirements { get; private set; } = [];
     public int? BudgetHours { get; private set; }
     public string? Notes { get; private set; }
+    public Guid? LetterOfInstructionFileId { get; private set; }
+
     public AssessmentRequestStatus Status { get; private set; }
     public Guid? AssignedIswId { get; private set; }
+    public List<PlannedMilestone> Milestones { get; private set; } = [];
+    public bool AtRisk { get; private set; }
+    public int ShortfallWorkingDays { get; private set; }
     public Guid CreatedByUserId { get; private set; }
     public DateTime CreatedAt { get; private set; }
     public DateTime? SubmittedAt { get; private set; }
     public DateTime UpdatedAt { get; private set; }
 
-    public static AssessmentRequest CreateDraft(Guid authorityId, Guid assessmentTypeId, string caseReference,
-        string childInitials, DateOnly filingDeadline, string postcodeDistrict, Guid createdBy, DateTime now,
-        string? courtCaseNumber = null, string? language = null, int? budgetHours = null, string? notes = null)
-    {
-        if (string.IsNullOrWhiteSpace(caseReference)) throw new DomainException("Enter the case reference.");
-        if (!IsValidInitials(childInitials)) throw new DomainException("Enter the child's initials only, for example J.S.");
-        if (!IsValidPostcodeDistrict(postcodeDistrict)) throw new DomainException("Enter a postcode district like NE1 or SW1A.");
-        if (budgetHours is <= 0) throw new DomainException("Budget hours must be more than 0.");
+    /// <summary>Optimistic-concurrency token: a new value on every change of state.</summary>
+    public Guid Version { get; private set; } = Guid.NewGuid();
 
-        return new AssessmentRequest
+    public static AssessmentRequest CreateDraft(Guid authorityId, RequestDetails details, Guid createdBy, DateTime now)
+    {
+        var request = new AssessmentRequest
         {
             AuthorityId = authorityId,
-            AssessmentTypeId = assessmentTypeId,
-            CaseReference = caseReference.Trim(),
-            ChildInitials = NormaliseInitials(childInitials),
-            FilingDeadline = filingDeadline,
-            PostcodeDistrict = postcodeDistrict.Trim().ToUpperInvariant(),
-            CourtCaseNumber = string.IsNullOrWhiteSpace(courtCaseNumber) ? null : courtCaseNumber.Trim(),
-            Language = string.IsNullOrWhiteSpace(language) ? null : language.Trim(),
-            BudgetHours = budgetHours,
-            Notes = string.IsNullOrWhiteSpace(notes) ? null : notes.Trim(),
             Status = AssessmentRequestStatus.Draft,
             CreatedByUserId = createdBy,
             CreatedAt = now,
-            UpdatedAt = now,
         };
+        request.Apply(details, now);
+        return request;
     }
 
-    public void Submit(DateTime now)
+    /// <summary>Changes a draft; once submitted, the request is fixed (cancel and ask again instead).</summary>
+    public void UpdateDraft(RequestDetails details, DateTime now)
+    {
+        if (Status != AssessmentRequestStatus.Draft) throw new DomainException("Only a draft request can be changed.");
+        Apply(details, now);
+    }
+
+    private void Apply(RequestDetails d, DateTime now)
+    {
+        if (string.IsNullOrWhiteSpace(d.CaseReference)) throw new DomainException("Enter the case reference.", nameof(CaseReference));
+        if (d.CaseReference.Trim().Length > 64) throw new DomainException("The case reference must be 64 characters or fewer.", nameof(CaseReference));
+        if (!IsValidInitials(d.ChildInitials))
+            throw new DomainException("Enter the child's initials only, for example J.S.", nameof(ChildInitials));
+        if (!IsValidPostcodeDistrict(d.PostcodeDistrict))
+            throw new DomainException("Enter a postcode district like NE1 or SW1A.", nameof(PostcodeDistrict));
+        if (d.BudgetHours is <= 0 or > 1000) throw new DomainException("Budget hours must be between 1 and 1000.", nameof(BudgetHours));
+        if (d.ForCourt && string.IsNullOrWhiteSpace(d.CourtName) && string.IsNullOrWhiteSpace(d.CourtCaseNumber))
+            throw new DomainException("Enter the court or the court case number.", nameof(CourtName));
+
+        AssessmentTypeId = d.AssessmentTypeId;
+        CaseReference = d.CaseReference.Trim();
+        ChildInitials = d.ChildInitials.Trim().ToUpperInvariant();
+        Parties = [.. d.Parties];
+        ForCourt = d.ForCourt;
+        CourtName = d.ForCourt ? Clean(d.CourtName) : null;
+        CourtCaseNumber = d.ForCourt ? Clean(d.CourtCaseNumber) : null;
+        FilingDeadline = d.DueDate;
+        PostcodeDistrict = d.PostcodeDistrict.Trim().ToUpperInvariant();
+        Language = Clean(d.Language);
+        InterpreterNeeded = d.InterpreterNeeded;
+        SpecialRequirements = [.. d.SpecialRequirements.Where(r => !string.IsNullOrWhiteSpace(r)).Select(r => r.Trim()).Distinct(StringComparer.OrdinalIgnoreCase)];
+        BudgetHours = d.BudgetHours;
+        Notes = Clean(d.Notes);
+        LetterOfInstructionFileId = d.LetterOfInstructionFileId ?? LetterOfInstructionFileId;
+        UpdatedAt = now;
+        Version = Guid.NewGuid();
+    }
+
+    /// <summary>Submits the request with its milestone plan (computed back from the deadline in working days).</summary>
+    public void Submit(IEnumerable<PlannedMilestone> milestones, bool atRisk, int shortfallWorkingDays, DateTime now)
     {
         MoveTo(AssessmentRequestStatus.Submitted, now);
+        Milestones = [.. milestones];
+        AtRisk = atRisk;
+        ShortfallWorkingDays = atRisk ? shortfallWorkingDays : 0;
         SubmittedAt = now;
     }
 
-    public void Cancel(DateTime now) => MoveTo(AssessmentRequestStatus.Cancelled, now);
+    /// <summary>Offers are out (more may be sent while none is accepted).</summary>
+    public void MarkOffered(DateTime now)
+    {
+        if (Status == AssessmentRequestStatus.Offered) return;
+        MoveTo(AssessmentRequestStatus.Offered, now);
+    }
 
-    /// <summary>Records the ISW who won the request. Offers and acceptance rules arrive with matching.</summary>
+    /// <summary>Every offer was declined, lapsed or withdrawn: the request is back with the administrators.</summary>
+    public void ReturnToMatching(DateTime now) => MoveTo(AssessmentRequestStatus.Submitted, now);
+
+    /// <summary>Records the ISW who accepted first. A second assignment is refused.</summary>
     public void Assign(Guid iswProfileId, DateTime now)
     {
         if (AssignedIswId is not null) throw new DomainException("This request already has an assigned ISW.");
         MoveTo(AssessmentRequestStatus.Assigned, now);
         AssignedIswId = iswProfileId;
+    }
+
+    /// <summary>The commissioner did not approve the proposed ISW: back to matching.</summary>
+    public void Unassign(DateTime now)
+    {
+        MoveTo(AssessmentRequestStatus.Submitted, now);
+        AssignedIswId = null;
+    }
+
+    public void Cancel(DateTime now)
+    {
+        if (!Status.CanCancel())
+            throw new DomainException($"A request that is {Status.DisplayName().ToLowerInvariant()} can no longer be cancelled.");
+        MoveTo(AssessmentRequestStatus.Cancelled, now);
     }
 
     public void MoveTo(AssessmentRequestStatus next, DateTime now)
@@ -78,6 +146,7 @@ public sealed partial class AssessmentRequest : Entity
             throw new DomainException($"A request that is {Status.DisplayName().ToLowerInvariant()} cannot become {next.DisplayName().ToLowerInvariant()}.");
         Status = next;
         UpdatedAt = now;
+        Version = Guid.NewGuid();
     }
 
     public static bool IsValidInitials(string? initials) =>
@@ -86,7 +155,7 @@ public sealed partial class AssessmentRequest : Entity
     public static bool IsValidPostcodeDistrict(string? district) =>
         district is not null && PostcodeDistrictPattern().IsMatch(district.Trim());
 
-    private static string NormaliseInitials(string initials) => initials.Trim().ToUpperInvariant();
+    private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
     // One to four letters, optionally separated by dots or spaces: "JS", "J.S.", "J S". Nothing longer,
     // so a full name cannot be typed here by mistake.

@@ -20,7 +20,8 @@ public static class AssessmentRequestStatusRules
         [AssessmentRequestStatus.Draft] = [AssessmentRequestStatus.Submitted, AssessmentRequestStatus.Cancelled],
         [AssessmentRequestStatus.Submitted] = [AssessmentRequestStatus.Offered, AssessmentRequestStatus.Cancelled],
         [AssessmentRequestStatus.Offered] = [AssessmentRequestStatus.Assigned, AssessmentRequestStatus.Submitted, AssessmentRequestStatus.Cancelled],
-        [AssessmentRequestStatus.Assigned] = [AssessmentRequestStatus.InProgress, AssessmentRequestStatus.Cancelled],
+        // Back to Submitted when the commissioner does not approve the proposed ISW.
+        [AssessmentRequestStatus.Assigned] = [AssessmentRequestStatus.InProgress, AssessmentRequestStatus.Submitted, AssessmentRequestStatus.Cancelled],
         [AssessmentRequestStatus.InProgress] = [AssessmentRequestStatus.InQa, AssessmentRequestStatus.Cancelled],
         [AssessmentRequestStatus.InQa] = [AssessmentRequestStatus.InProgress, AssessmentRequestStatus.Delivered, AssessmentRequestStatus.Cancelled],
         [AssessmentRequestStatus.Delivered] = [AssessmentRequestStatus.Closed],
@@ -29,6 +30,9 @@ public static class AssessmentRequestStatusRules
     };
 
     public static bool CanMove(AssessmentRequestStatus from, AssessmentRequestStatus to) => Allowed[from].Contains(to);
+
+    /// <summary>States in which the request can still be cancelled: anything before delivery.</summary>
+    public static bool CanCancel(this AssessmentRequestStatus status) => CanMove(status, AssessmentRequestStatus.Cancelled);
 
     /// <summary>States in which an ISW is (or was) working on the request.</summary>
     public static bool IsActiveAssignment(this AssessmentRequestStatus status) =>

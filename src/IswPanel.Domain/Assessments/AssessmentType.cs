@@ -19,6 +19,13 @@ public sealed class AssessmentType : Entity
     public int? TypicalHoursHigh { get; private set; }
     public string? Notes { get; private set; }
     public int DisplayOrder { get; private set; }
+
+    // The milestone plan, in working days before the filing deadline (see MilestoneOffsets).
+    public int AllocateBefore { get; private set; }
+    public int FirstVisitBefore { get; private set; }
+    public int DraftToQaBefore { get; private set; }
+    public int QaCompleteBefore { get; private set; }
+    public int ReleaseBefore { get; private set; }
     public bool IsActive { get; private set; } = true;
 
     public static AssessmentType Create(string code, string name, int typicalWeeks, int minPqeYears,
@@ -27,6 +34,7 @@ public sealed class AssessmentType : Entity
         if (string.IsNullOrWhiteSpace(code)) throw new DomainException("An assessment type needs a code.");
         var type = new AssessmentType { Code = code.Trim().ToLowerInvariant(), DisplayOrder = displayOrder };
         type.Update(name, typicalWeeks, minPqeYears, requiredSkill, hoursLow, hoursHigh, notes);
+        type.SetMilestoneOffsets(MilestoneOffsets.DefaultFor(typicalWeeks));
         return type;
     }
 
@@ -47,6 +55,18 @@ public sealed class AssessmentType : Entity
         TypicalHoursLow = hoursLow;
         TypicalHoursHigh = hoursHigh;
         Notes = string.IsNullOrWhiteSpace(notes) ? null : notes.Trim();
+    }
+
+    /// <summary>The milestone plan's offsets, in working days before the filing deadline.</summary>
+    public MilestoneOffsets MilestoneOffsets => new(AllocateBefore, FirstVisitBefore, DraftToQaBefore, QaCompleteBefore, ReleaseBefore);
+
+    public void SetMilestoneOffsets(MilestoneOffsets offsets)
+    {
+        AllocateBefore = offsets.AllocateBefore;
+        FirstVisitBefore = offsets.FirstVisitBefore;
+        DraftToQaBefore = offsets.DraftToQaBefore;
+        QaCompleteBefore = offsets.QaCompleteBefore;
+        ReleaseBefore = offsets.ReleaseBefore;
     }
 
     public void Deactivate() => IsActive = false;

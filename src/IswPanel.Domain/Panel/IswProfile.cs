@@ -43,6 +43,12 @@ public sealed partial class IswProfile : Entity
     public List<string> Languages { get; private set; } = [];
     public DateTime CreatedAt { get; private set; }
 
+    /// <summary>
+    /// Optimistic-concurrency token for the member's load: every accepted offer changes it, so two requests
+    /// racing for a member's last free slot cannot both be accepted.
+    /// </summary>
+    public Guid LoadVersion { get; private set; } = Guid.NewGuid();
+
     /// <summary>What administrators asked the applicant for, while the application is back with them.</summary>
     public string? InformationRequested { get; private set; }
     public DateTime? InformationRequestedAt { get; private set; }
@@ -113,6 +119,14 @@ public sealed partial class IswProfile : Entity
     }
 
     public int PqeYears(DateOnly today) => PostQualifyingExperience.WholeYears(QualifiedOn, today);
+
+    /// <summary>Takes on one more assessment, refusing when every slot is taken (the caller counts the active ones).</summary>
+    public void TakeOnAssessment(int activeAssessments)
+    {
+        if (activeAssessments >= Capacity)
+            throw new DomainException($"{FullName} has no free capacity: {activeAssessments} of {Capacity} assessments in hand.");
+        LoadVersion = Guid.NewGuid();
+    }
 
     public ComplianceDocument? Document(ComplianceDocumentKind kind) => Documents.FirstOrDefault(d => d.Kind == kind);
 

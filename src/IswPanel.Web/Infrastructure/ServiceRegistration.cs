@@ -38,6 +38,13 @@ public static class ServiceRegistration
         services.Configure<SmtpOptions>(configuration.GetSection(SmtpOptions.Section));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<IClock, UkClock>();
+        services.AddSingleton(Domain.Calendar.WorkingDayCalendar.EnglandAndWales());
+        services.AddSingleton<Features.Requests.MilestonePlanner>();
+        services.AddSingleton<Features.Offers.OfferWindows>();
+        services.AddScoped<Features.Offers.OfferCascade>();
+        services.AddScoped<Features.Matching.Shortlister>();
+        services.Configure<Features.Matching.MatchingOptions>(configuration.GetSection(Features.Matching.MatchingOptions.Section));
+        services.AddScoped<Infrastructure.Notifications.Notifier>();
 
         var database = DatabaseSettings.Resolve(configuration, builder.Environment);
         services.AddSingleton(database);

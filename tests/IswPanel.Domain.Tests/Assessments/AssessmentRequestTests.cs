@@ -7,8 +7,12 @@ public sealed class AssessmentRequestTests
 {
     private static readonly DateTime Now = new(2026, 12, 1, 9, 0, 0, DateTimeKind.Utc);
 
-    private static AssessmentRequest Draft(string initials = "J.S.") =>
-        AssessmentRequest.CreateDraft(Guid.NewGuid(), Guid.NewGuid(), "NS-1", initials, new DateOnly(2027, 3, 1), "NE1", Guid.NewGuid(), Now);
+    private static RequestDetails Details(string initials = "J.S.") => new(Guid.NewGuid(), "NS-1", initials, [new RequestParty("Mother", "K.L.")],
+        ForCourt: true, "Family Court at Newcastle", "NE26C00001", new DateOnly(2027, 3, 1), "NE1", null, false, [], 60, null, null);
+
+    private static AssessmentRequest Draft(string initials = "J.S.") => AssessmentRequest.CreateDraft(Guid.NewGuid(), Details(initials), Guid.NewGuid(), Now);
+
+    private static void Submit(AssessmentRequest request) => request.Submit([new PlannedMilestone("Release by", new DateOnly(2027, 2, 25))], false, 0, Now);
 
     [Theory]
     [InlineData("J.S.")]
@@ -30,7 +34,7 @@ public sealed class AssessmentRequestTests
     {
         var request = Draft();
         var isw = Guid.NewGuid();
-        request.Submit(Now);
+        Submit(request);
         request.MoveTo(AssessmentRequestStatus.Offered, Now);
         request.Assign(isw, Now);
         Assert.Equal(AssessmentRequestStatus.Assigned, request.Status);
@@ -54,10 +58,42 @@ public sealed class AssessmentRequestTests
     }
 
     [Fact]
+    public void Every_change_of_state_changes_the_concurrency_token()
+    {
+        var request = Draft();
+        var draft = request.Version;
+        Submit(request);
+        var submitted = request.Version;
+        request.MarkOffered(Now);
+        Assert.NotEqual(draft, submitted);
+        Assert.NotEqual(submitted, request.Version);
+    }
+
+    [Fact]
+    public void A_submitted_request_cannot_be_changed_and_a_delivered_one_cannot_be_cancelled()
+    {
+        var request = Draft();
+        Submit(request);
+        Assert.Throws<DomainException>(() => request.UpdateDraft(Details(), Now));
+        request.MarkOffered(Now);
+        request.Assign(Guid.NewGuid(), Now);
+        request.MoveTo(AssessmentRequestStatus.InProgress, Now);
+        request.MoveTo(AssessmentRequestStatus.InQa, Now);
+        request.MoveTo(AssessmentRequestStatus.Delivered, Now);
+        var error = Assert.Throws<DomainException>(() => request.Cancel(Now));
+        Assert.Equal("A request that is delivered can no longer be cancelled.", error.Message);
+    }
+
+    [Fact]
+    public void A_court_request_needs_the_court_or_its_case_number() =>
+        Assert.Equal(nameof(AssessmentRequest.CourtName), Assert.Throws<DomainException>(() =>
+            AssessmentRequest.CreateDraft(Guid.NewGuid(), Details() with { CourtName = null, CourtCaseNumber = " " }, Guid.NewGuid(), Now)).Field);
+
+    [Fact]
     public void A_second_assignment_is_refused()
     {
         var request = Draft();
-        request.Submit(Now);
+        Submit(request);
         request.MoveTo(AssessmentRequestStatus.Offered, Now);
         request.Assign(Guid.NewGuid(), Now);
         Assert.Throws<DomainException>(() => request.Assign(Guid.NewGuid(), Now));

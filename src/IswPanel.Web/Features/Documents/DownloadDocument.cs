@@ -1,4 +1,5 @@
 using IswPanel.Data;
+using IswPanel.Data.Tenancy;
 using IswPanel.Domain.Documents;
 using IswPanel.Domain.Security;
 using IswPanel.Web.Infrastructure.Audit;
@@ -9,8 +10,8 @@ using Microsoft.EntityFrameworkCore;
 namespace IswPanel.Web.Features.Documents;
 
 /// <summary>
-/// An uploaded file, for its owner and for panel administrators only; for anyone else it does not exist
-/// (NotFound, never Forbidden). Every download is audited.
+/// An uploaded file, for its owner and for panel administrators only, and a request's letter of instruction for
+/// whoever may read that request; for anyone else it does not exist (NotFound, never Forbidden). Every download is audited.
 /// </summary>
 public static class DownloadDocument
 {
@@ -50,12 +51,17 @@ public static class DownloadDocument
             return new Download(file.OriginalName, file.ContentType, content);
         }
 
-        /// <summary>Panel administrators see every file; anyone else only the files they own.</summary>
+        /// <summary>
+        /// Panel administrators see every file; anyone else the files they own, and the letter of instruction of any
+        /// request they may read (its authority's commissioners, the assigned ISW, panel staff).
+        /// </summary>
         private IQueryable<StoredFile> VisibleFiles()
         {
             var files = db.StoredFiles.AsNoTracking();
             if (me.IsInRole(Roles.PanelAdmin)) return files;
-            return me.UserId is { } userId ? files.Where(f => f.OwnerUserId == userId) : files.Where(_ => false);
+            if (me.UserId is not { } userId) return files.Where(_ => false);
+            var letters = db.AssessmentRequests.VisibleTo(me).Where(r => r.LetterOfInstructionFileId != null).Select(r => r.LetterOfInstructionFileId);
+            return files.Where(f => f.OwnerUserId == userId || letters.Contains(f.Id));
         }
     }
 }

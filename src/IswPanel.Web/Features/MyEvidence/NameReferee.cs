@@ -52,7 +52,8 @@ public static partial class NameReferee
             RuleFor(c => c.FromSocialWorkEmployer).NotNull()
                 .WithMessage("Select yes if this organisation employed you as a social worker.");
 
-            When(c => !c.StillWorksThere, () => DateRules.PastDate(RuleFor(c => c.EmploymentEndedOn), today,
+            // When the employment ended only matters for a social-work employer: it decides whether the reference is recent.
+            When(c => c.FromSocialWorkEmployer == true && !c.StillWorksThere, () => DateRules.PastDate(RuleFor(c => c.EmploymentEndedOn), today,
                 "the date you stopped working there, or select that you still work there", "The date you stopped working there"));
             RuleFor(c => c.EmploymentEndedOn).Must(d => d.IsEmpty).When(c => c.StillWorksThere)
                 .WithMessage("Enter the date you stopped working there, or select that you still work there, not both.");

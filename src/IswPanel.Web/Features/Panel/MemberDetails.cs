@@ -41,7 +41,7 @@ public static class MemberDetails
         public bool CanDecide => Status == PanelMemberStatus.UnderReview;
     }
 
-    public sealed record Practice(IReadOnlyList<string> AssessmentTypes, IReadOnlyList<string> Skills, IReadOnlyList<EnglishRegion> Regions,
+    public sealed record Practice(IReadOnlyList<string> AssessmentTypes, IReadOnlyList<string> AssessmentTypeNames, IReadOnlyList<string> Skills, IReadOnlyList<EnglishRegion> Regions,
         string HomePostcodeDistrict, int TravelRadiusMiles, IReadOnlyList<string> Languages, int Capacity, decimal HourlyRate,
         IReadOnlyList<UnavailablePeriod> Unavailable);
 
@@ -80,6 +80,7 @@ public static class MemberDetails
             var authorities = await db.Authorities.AsNoTracking().ToListAsync(cancellationToken);
             var clients = authorities.Select(ClientAuthorityTerms.From).ToList();
             var authorityNames = authorities.ToDictionary(a => a.Id, a => a.Name);
+            var typeNames = await db.AssessmentTypes.AsNoTracking().ToDictionaryAsync(t => t.Code, t => t.Name, cancellationToken);
             var directHires = await db.DirectHireRequests.AsNoTracking().Where(d => d.IswProfileId == profile.Id)
                 .OrderByDescending(d => d.RequestedOn).ToListAsync(cancellationToken);
 
@@ -110,7 +111,7 @@ public static class MemberDetails
                 profile.Id, profile.FullName, profile.Email, profile.Phone, profile.SweNumber, profile.QualifiedOn,
                 profile.QualifiedOn <= today ? profile.PqeYears(today) : 0, profile.Background, profile.Status, profile.Suspension,
                 profile.InformationRequested,
-                new Practice(profile.AssessmentTypeCodes, profile.Skills, profile.RegionsCovered, profile.HomePostcodeDistrict,
+                new Practice(profile.AssessmentTypeCodes, [.. profile.AssessmentTypeCodes.Select(c => typeNames.GetValueOrDefault(c, c))], profile.Skills, profile.RegionsCovered, profile.HomePostcodeDistrict,
                     profile.TravelRadiusMiles, profile.Languages, profile.Capacity, profile.HourlyRate, profile.UnavailablePeriods),
                 profile.Vet(clients, today),
                 [.. profile.Documents.OrderBy(d => d.Kind).Select(d => new Document(d.Kind, d.Reference, d.IssuedOn, d.ExpiresOn, d.OnUpdateService,

@@ -10,8 +10,8 @@ using Microsoft.EntityFrameworkCore;
 namespace IswPanel.Web.Features.Requests;
 
 /// <summary>
-/// The requests a user may see, newest first: a commissioner's authority's, or all for panel staff.
-/// No child details in the list: those are read (and audited) on the request's own page.
+/// The requests a user may see, newest first: a commissioner's authority's, or all for panel staff, with the
+/// at-risk flag. No child details in the list: those are read (and audited) on the request's own page.
 /// </summary>
 public static class ListRequests
 {
@@ -31,7 +31,9 @@ public static class ListRequests
         AssessmentRequestStatus Status,
         DateOnly FilingDeadline,
         IswRef? AssignedIsw,
-        DateTime CreatedAt);
+        DateTime CreatedAt,
+        bool AtRisk,
+        int ShortfallWorkingDays);
 
     public sealed record AuthorityRef(Guid Id, string Name);
 
@@ -62,7 +64,7 @@ public static class ListRequests
                 from i in assigned.DefaultIfEmpty()
                 orderby r.CreatedAt descending, r.Id descending
                 select new Item(r.Id, r.CaseReference, t.Code, t.Name, new AuthorityRef(a.Id, a.Name), r.Status, r.FilingDeadline,
-                    i == null ? null : new IswRef(i.Id, i.FullName), r.CreatedAt);
+                    i == null ? null : new IswRef(i.Id, i.FullName), r.CreatedAt, r.AtRisk, r.ShortfallWorkingDays);
 
             return await items.ToPagedAsync(page, pageSize, cancellationToken);
         }

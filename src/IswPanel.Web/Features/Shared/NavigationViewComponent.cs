@@ -19,7 +19,7 @@ public sealed class NavigationViewComponent(ICurrentUser user) : ViewComponent
             user.IsInRole(Roles.QaReviewer) ? [new("QA queue", "/qa")] :
             user.IsInRole(Roles.Commissioner) ? [new("Requests", "/requests")] :
             user.IsInRole(Roles.Isw) && user.IswProfileId is null ? [new("My application", "/apply")] :
-            user.IsInRole(Roles.Isw) ? [new("My work", "/my-work"), new("My evidence", "/my-evidence"), new("My profile", "/my-profile")] : [];
+            user.IsInRole(Roles.Isw) ? [new("My work", "/my-work"), new("Offers", "/offers"), new("My evidence", "/my-evidence"), new("My profile", "/my-profile")] : [];
 
         var path = HttpContext.Request.Path.Value ?? "/";
         var current = links.Where(l => path.StartsWith(l.Href, StringComparison.OrdinalIgnoreCase))

@@ -29,6 +29,11 @@ public static class AuditActions
     public const string AuthorityCreated = "authority.created";
     public const string AuthorityUpdated = "authority.updated";
     public const string RequestViewed = "request.viewed";
+    public const string RequestDraftSaved = "request.draft-saved";
+    public const string RequestSubmitted = "request.submitted";
+    public const string RequestCancelled = "request.cancelled";
+    public const string ProposedIswApproved = "request.isw-approved";
+    public const string ProposedIswDeclined = "request.isw-declined";
     public const string ApplicantAccountCreated = "application.account-created";
     public const string ApplicantEmailConfirmed = "application.email-confirmed";
     public const string ApplicationSubmitted = "application.submitted";

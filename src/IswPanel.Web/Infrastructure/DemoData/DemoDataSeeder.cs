@@ -2,7 +2,9 @@ using IswPanel.Data;
 using IswPanel.Data.Identity;
 using IswPanel.Domain.Assessments;
 using IswPanel.Domain.Authorities;
+using IswPanel.Domain.Calendar;
 using IswPanel.Domain.Common;
+using IswPanel.Domain.Offers;
 using IswPanel.Domain.Panel;
 using IswPanel.Domain.Security;
 using Microsoft.AspNetCore.Identity;
@@ -16,11 +18,13 @@ namespace IswPanel.Web.Infrastructure.DemoData;
 /// permanent staff 5 months ago. Dates are relative to today so the demo never goes stale.
 /// Runs in Development only, once (it does nothing if the demo administrator exists).
 /// </summary>
-public sealed class DemoDataSeeder(AppDbContext db, UserManager<AppUser> users, IClock clock)
+public sealed class DemoDataSeeder(AppDbContext db, UserManager<AppUser> users, IClock clock, WorkingDayCalendar calendar,
+    Features.Requests.MilestonePlanner planner)
 {
     private DateOnly today;
     private DateTime now;
     private int sequence;
+    private Guid adminUserId;
 
     public async Task SeedAsync()
     {
@@ -38,6 +42,7 @@ public sealed class DemoDataSeeder(AppDbContext db, UserManager<AppUser> users, 
         await db.SaveChangesAsync();
 
         var admin = await CreateUserAsync(DemoAccounts.Admin, "Priya Shah", Roles.PanelAdmin);
+        adminUserId = admin.Id;
         await CreateUserAsync(DemoAccounts.Qa, "Tom Okafor", Roles.QaReviewer);
         var northshireCommissioner = await CreateUserAsync(DemoAccounts.NorthshireCommissioner, "Helen Carter", Roles.Commissioner, northshire.Id);
         var southboroughCommissioner = await CreateUserAsync(DemoAccounts.SouthboroughCommissioner, "Marcus Reid", Roles.Commissioner, southborough.Id);
@@ -231,23 +236,38 @@ public sealed class DemoDataSeeder(AppDbContext db, UserManager<AppUser> users, 
     private void Add(Guid authorityId, Guid createdBy, string typeCode, string caseReference, string initials,
         int deadlineInDays, string district, Dictionary<string, AssessmentType> types, AssessmentRequestStatus status, IswProfile? isw)
     {
-        var deadline = NextWeekday(today.AddDays(deadlineInDays));
+        var type = types[typeCode];
+        var deadline = calendar.NextWorkingDayOnOrAfter(today.AddDays(deadlineInDays));
         var created = now.AddDays(-Math.Max(7, 90 - deadlineInDays));
-        var request = AssessmentRequest.CreateDraft(authorityId, types[typeCode].Id, caseReference, initials, deadline, district,
-            createdBy, created, courtCaseNumber: ++sequence % 2 == 0 ? $"MA26C{50000 + sequence:00000}" : null,
-            budgetHours: types[typeCode].TypicalHoursHigh ?? types[typeCode].TypicalWeeks * 4);
+        var details = new RequestDetails(type.Id, caseReference, initials,
+            [new RequestParty("Mother", "A.B."), new RequestParty("Father", "C.D.")],
+            ForCourt: true, CourtName: "Family Court", CourtCaseNumber: ++sequence % 2 == 0 ? $"MA26C{50000 + sequence:00000}" : null,
+            deadline, district, Language: null, InterpreterNeeded: false,
+            type.RequiredSkill is { } skill ? [skill] : [], type.TypicalHoursHigh ?? type.TypicalWeeks * 4, Notes: null, null);
+        var request = AssessmentRequest.CreateDraft(authorityId, details, createdBy, created);
 
-        if (status == AssessmentRequestStatus.Cancelled)
+        if (status != AssessmentRequestStatus.Draft)
         {
-            request.Submit(created);
-            request.Cancel(created.AddDays(2));
+            var plan = planner.Plan(type, deadline, DateOnly.FromDateTime(created));
+            request.Submit(Features.Requests.MilestonePlanner.Stored(plan), plan.AtRisk, plan.ShortfallWorkingDays, created);
         }
+        if (status == AssessmentRequestStatus.Cancelled)
+            request.Cancel(created.AddDays(2));
         else if (status != AssessmentRequestStatus.Draft)
         {
-            request.Submit(created);
             foreach (var step in PathTo(status))
             {
-                if (step == AssessmentRequestStatus.Assigned) request.Assign(isw!.Id, created.AddDays(3));
+                if (step == AssessmentRequestStatus.Offered) request.MarkOffered(created.AddDays(1));
+                else if (step == AssessmentRequestStatus.Assigned)
+                {
+                    // The offer the ISW accepted, and the assignment it made: the same rows a real acceptance writes.
+                    var offer = Offer.Send(request.Id, isw!.Id, adminUserId, created.AddDays(1), Offer.DefaultResponseWorkingDays,
+                        created.AddDays(3), cascade: false);
+                    offer.Accept(created.AddDays(2));
+                    db.Offers.Add(offer);
+                    db.Assignments.Add(Assignment.FromAcceptedOffer(offer, created.AddDays(2)));
+                    request.Assign(isw.Id, created.AddDays(2));
+                }
                 else request.MoveTo(step, created.AddDays(3));
             }
         }
@@ -269,11 +289,4 @@ public sealed class DemoDataSeeder(AppDbContext db, UserManager<AppUser> users, 
             if (step == status) yield break;
         }
     }
-
-    private static DateOnly NextWeekday(DateOnly date) => date.DayOfWeek switch
-    {
-        DayOfWeek.Saturday => date.AddDays(2),
-        DayOfWeek.Sunday => date.AddDays(1),
-        _ => date,
-    };
 }

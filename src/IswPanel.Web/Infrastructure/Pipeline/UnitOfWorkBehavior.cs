@@ -39,13 +39,35 @@ public sealed class UnitOfWorkBehavior<TMessage, TResponse>(AppDbContext db) : I
             await db.SaveChangesAsync(cancellationToken);
             return response;
         }
-        catch (DbUpdateConcurrencyException)
+        catch (Exception race) when (IsLostRace(race))
         {
             db.ChangeTracker.Clear();
             return TResponse.Failure(ResultStatus.Conflict, new Dictionary<string, string[]>
             {
-                [""] = ["Someone else changed this record at the same time. Reload the page and try again."],
+                [""] = ["Someone else changed this at the same time, so your change was not saved. Reload the page and try again."],
             });
         }
     }
+
+    /// <summary>
+    /// A concurrent change won: a concurrency token no longer matched, a unique index refused a second row
+    /// (e.g. a second active assignment), or SQLite's single writer was busy past its timeout.
+    /// </summary>
+    private static bool IsLostRace(Exception exception) => exception switch
+    {
+        DbUpdateConcurrencyException => true,
+        DbUpdateException { InnerException: { } inner } => IsUniqueViolation(inner) || IsBusy(inner),
+        _ => IsBusy(exception),
+    };
+
+    private static bool IsUniqueViolation(Exception exception) => exception switch
+    {
+        Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 19, SqliteExtendedErrorCode: 2067 or 1555 } => true,
+        Npgsql.PostgresException { SqlState: "23505" } => true,
+        Microsoft.Data.SqlClient.SqlException { Number: 2601 or 2627 } => true,
+        _ => false,
+    };
+
+    // SQLITE_BUSY, SQLITE_LOCKED: SQLite has one writer; a racing writer that waited past its timeout lost.
+    private static bool IsBusy(Exception exception) => exception is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 5 or 6 };
 }

@@ -24,6 +24,12 @@ public static partial class DatabaseInitializer
         var options = services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(DatabaseInitializer));
 
+        if (options.Provider == Data.DatabaseProvider.Sqlite)
+        {
+            // Write-ahead logging: readers never wait for the writer, and concurrent requests fail less often.
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
+        }
+
         if (options.ApplyMigrationsOnStart)
         {
             await db.Database.MigrateAsync();

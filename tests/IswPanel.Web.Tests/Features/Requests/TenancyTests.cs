@@ -3,8 +3,11 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using IswPanel.Data;
 using IswPanel.Domain.Assessments;
+using IswPanel.Domain.Documents;
 using IswPanel.Testing;
+using IswPanel.Web.Infrastructure.Files;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace IswPanel.Web.Tests.Features.Requests;
 
@@ -106,5 +109,121 @@ public sealed class TenancyTests
         Assert.All(list.GetProperty("items").EnumerateArray(),
             i => Assert.Equal("Southborough City Council", i.GetProperty("authority").GetProperty("name").GetString()));
         Assert.Equal(3, list.GetProperty("total").GetInt32());
+    }
+
+    /// <summary>Stores a letter of instruction (owned by no user, as the request form stores it) and attaches it to the request.</summary>
+    private static async Task<Guid> AttachLetterAsync(IswPanelApp app, Guid requestId)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        var store = scope.ServiceProvider.GetRequiredService<IFileStore>();
+        var commissioner = await db.Users.Where(u => u.Email == DemoUsers.Northshire).Select(u => u.Id).SingleAsync();
+        var content = PageClient.TinyPdf();
+        var key = $"2026/12/{Guid.NewGuid():N}";
+        await store.SaveAsync(key, new MemoryStream(content), CancellationToken.None);
+        var file = StoredFile.Record(null, commissioner, app.Clock.GetUtcNow().UtcDateTime, "Letter of instruction.pdf", FileKind.Pdf, content.Length, "", key);
+        db.StoredFiles.Add(file);
+        var request = await db.AssessmentRequests.SingleAsync(r => r.Id == requestId);
+        db.Entry(request).Property(r => r.LetterOfInstructionFileId).CurrentValue = file.Id;
+        await db.SaveChangesAsync();
+        return file.Id;
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Another_authoritys_commissioner_gets_404_on_every_request_page_and_api_route(DatabaseProvider provider)
+    {
+        await using var app = await IswPanelApp.StartAsync(provider);
+        var submitted = await RequestOf(app, "NS-2026-0170");
+        var draft = await RequestOf(app, "NS-2026-0171");
+        var assigned = await RequestOf(app, "NS-2026-0161");
+        var letter = await AttachLetterAsync(app, assigned);
+
+        using var page = PageClient.For(app);
+        await page.SignInAsync(DemoUsers.Southborough, DemoUsers.Password);
+        var form = "/requests/new";   // any page of theirs with an antiforgery token
+        var responses = new Dictionary<string, HttpResponseMessage>
+        {
+            ["GET details"] = await page.Http.GetAsync($"/requests/{submitted}"),
+            ["GET edit"] = await page.Http.GetAsync($"/requests/{draft}/edit"),
+            ["POST edit"] = await page.PostFormAsync(form, $"/requests/{draft}/edit",
+                [new("Form.CaseReference", "SB-STOLEN"), new("Form.Intent", "SaveDraft")]),
+            ["GET cancel"] = await page.Http.GetAsync($"/requests/{submitted}/cancel"),
+            ["POST cancel"] = await page.PostFormAsync(form, $"/requests/{submitted}/cancel", [new("Form.Reason", "Not ours.")]),
+            ["POST approve"] = await page.PostFormAsync(form, $"/requests/{assigned}/approve-isw", []),
+            ["GET decline"] = await page.Http.GetAsync($"/requests/{assigned}/decline-isw"),
+            ["POST decline"] = await page.PostFormAsync(form, $"/requests/{assigned}/decline-isw", [new("Form.Reason", "Not ours.")]),
+            ["GET letter"] = await page.Http.GetAsync($"/documents/{letter}"),
+        };
+
+        using var api = await ApiClients.SignedInAsync(app, DemoUsers.Southborough, DemoUsers.Password);
+        responses["API GET"] = await api.GetAsync($"/api/v1/assessment-requests/{submitted}");
+        responses["API cancel"] = await api.PostAsJsonAsync($"/api/v1/assessment-requests/{submitted}/cancel", new { reason = "Not ours." });
+
+        Assert.All(responses, r => Assert.True(r.Value.StatusCode == HttpStatusCode.NotFound, $"{r.Key} answered {(int)r.Value.StatusCode}"));
+        var statuses = await app.WithDbAsync(db => db.AssessmentRequests.Where(r => r.Id == submitted || r.Id == draft || r.Id == assigned)
+            .Select(r => new { r.Id, r.Status, r.CaseReference }).ToListAsync());
+        Assert.Equal(AssessmentRequestStatus.Submitted, statuses.Single(r => r.Id == submitted).Status);
+        Assert.Equal("NS-2026-0171", statuses.Single(r => r.Id == draft).CaseReference);
+        Assert.Equal(AssessmentRequestStatus.Assigned, statuses.Single(r => r.Id == assigned).Status);
+        Assert.False(await app.WithDbAsync(db => db.Assignments.AnyAsync(a => a.AssessmentRequestId == assigned && a.CommissionerApprovedAt != null)));
+    }
+
+    [Fact]
+    public async Task A_requests_letter_of_instruction_downloads_for_whoever_may_read_the_request_and_is_404_for_anyone_else()
+    {
+        await using var app = await IswPanelApp.StartAsync(DatabaseProvider.Sqlite);
+        var request = await RequestOf(app, "NS-2026-0161");   // Northshire's, assigned to isw1
+        var letter = await AttachLetterAsync(app, request);
+
+        async Task<HttpStatusCode> DownloadAs(string email)
+        {
+            using var client = PageClient.For(app);
+            await client.SignInAsync(email, DemoUsers.Password);
+            var response = await client.Http.GetAsync($"/documents/{letter}");
+            if (response.StatusCode == HttpStatusCode.OK)
+                Assert.Equal(PageClient.TinyPdf(), await response.Content.ReadAsByteArrayAsync());
+            return response.StatusCode;
+        }
+
+        Assert.Equal(HttpStatusCode.OK, await DownloadAs(DemoUsers.Northshire));
+        Assert.Equal(HttpStatusCode.OK, await DownloadAs(DemoUsers.Isw(1)));
+        Assert.Equal(HttpStatusCode.OK, await DownloadAs(DemoUsers.Admin));
+        Assert.Equal(HttpStatusCode.NotFound, await DownloadAs(DemoUsers.Southborough));
+        Assert.Equal(HttpStatusCode.NotFound, await DownloadAs(DemoUsers.Isw(2)));
+        Assert.Equal(3, await app.WithDbAsync(db => db.AuditEvents.CountAsync(e => e.Action == "document.downloaded" && e.EntityId == letter.ToString())));
+    }
+
+    [Fact]
+    public async Task An_isw_not_assigned_gets_404_on_the_request_page()
+    {
+        await using var app = await IswPanelApp.StartAsync(DatabaseProvider.Sqlite);
+        var request = await RequestOf(app, "NS-2026-0161");   // assigned to isw1
+
+        using var page = PageClient.For(app);
+        await page.SignInAsync(DemoUsers.Isw(2), DemoUsers.Password);
+        using var api = await ApiClients.SignedInAsync(app, DemoUsers.Isw(2), DemoUsers.Password);
+
+        Assert.Equal(HttpStatusCode.NotFound, (await page.Http.GetAsync($"/requests/{request}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await api.GetAsync($"/api/v1/assessment-requests/{request}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_assigned_isw_reads_the_request_without_its_history_or_any_action()
+    {
+        await using var app = await IswPanelApp.StartAsync(DatabaseProvider.Sqlite);
+        var request = await RequestOf(app, "NS-2026-0161");
+
+        using var page = PageClient.For(app);
+        await page.SignInAsync(DemoUsers.Isw(1), DemoUsers.Password);
+        var (response, document) = await page.GetPageAsync($"/requests/{request}");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("T.M.", document.Body!.TextContent, StringComparison.Ordinal);
+        Assert.DoesNotContain("History", document.Body.TextContent, StringComparison.Ordinal);
+        var allocate = document.QuerySelectorAll("tr").Single(r => r.TextContent.Contains("Allocate by", StringComparison.Ordinal));
+        Assert.Contains("Done", allocate.TextContent, StringComparison.Ordinal);
+        Assert.Null(document.QuerySelector($"a[href='/requests/{request}/cancel']"));
+        Assert.Null(document.QuerySelector($"form[action='/requests/{request}/approve-isw']"));
     }
 }

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace IswPanel.Migrations.PostgreSql.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261201134657_Initial")]
+    [Migration("20261201142409_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -77,6 +77,46 @@ namespace IswPanel.Migrations.PostgreSql.Migrations
                     b.HasIndex("UserId", "OccurredAt");
 
                     b.ToTable("AuditEvents");
+                });
+
+            modelBuilder.Entity("IswPanel.Data.Idempotency.IdempotencyRecord", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Endpoint")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("ResponseBody")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("StatusCode")
+                        .HasColumnType("integer");
+
+                    b.HasKey("UserId", "Key");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.ToTable("IdempotencyRecords");
                 });
 
             modelBuilder.Entity("IswPanel.Data.Identity.AppRole", b =>
@@ -201,6 +241,9 @@ namespace IswPanel.Migrations.PostgreSql.Migrations
                     b.Property<Guid?>("AssignedIswId")
                         .HasColumnType("uuid");
 
+                    b.Property<bool>("AtRisk")
+                        .HasColumnType("boolean");
+
                     b.Property<Guid>("AuthorityId")
                         .HasColumnType("uuid");
 
@@ -221,6 +264,10 @@ namespace IswPanel.Migrations.PostgreSql.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<string>("CourtName")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -230,9 +277,18 @@ namespace IswPanel.Migrations.PostgreSql.Migrations
                     b.Property<DateOnly>("FilingDeadline")
                         .HasColumnType("date");
 
+                    b.Property<bool>("ForCourt")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("InterpreterNeeded")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Language")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
+
+                    b.Property<Guid?>("LetterOfInstructionFileId")
+                        .HasColumnType("uuid");
 
                     b.Property<string>("Notes")
                         .HasMaxLength(4000)
@@ -242,6 +298,13 @@ namespace IswPanel.Migrations.PostgreSql.Migrations
                         .IsRequired()
                         .HasMaxLength(4)
                         .HasColumnType("character varying(4)");
+
+                    b.Property<int>("ShortfallWorkingDays")
+                        .HasColumnType("integer");
+
+                    b.PrimitiveCollection<List<string>>("SpecialRequirements")
+                        .IsRequired()
+                        .HasColumnType("text[]");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -254,6 +317,10 @@ namespace IswPanel.Migrations.PostgreSql.Migrations
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
                     b.HasKey("Id");
 
                     b.HasIndex("AssessmentTypeId");
@@ -261,6 +328,10 @@ namespace IswPanel.Migrations.PostgreSql.Migrations
                     b.HasIndex("AssignedIswId");
 
                     b.HasIndex("CreatedByUserId");
+
+                    b.HasIndex("LetterOfInstructionFileId");
+
+                    b.HasIndex("AuthorityId", "CaseReference");
 
                     b.HasIndex("AuthorityId", "CreatedAt");
 
@@ -274,12 +345,21 @@ namespace IswPanel.Migrations.PostgreSql.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
+                    b.Property<int>("AllocateBefore")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
                     b.Property<int>("DisplayOrder")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("DraftToQaBefore")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FirstVisitBefore")
                         .HasColumnType("integer");
 
                     b.Property<bool>("IsActive")
@@ -296,6 +376,12 @@ namespace IswPanel.Migrations.PostgreSql.Migrations
                     b.Property<string>("Notes")
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("QaCompleteBefore")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("ReleaseBefore")
+                        .HasColumnType("integer");
 
                     b.Property<string>("RequiredSkill")
                         .HasMaxLength(100)
@@ -316,6 +402,35 @@ namespace IswPanel.Migrations.PostgreSql.Migrations
                         .IsUnique();
 
                     b.ToTable("AssessmentTypes");
+                });
+
+            modelBuilder.Entity("IswPanel.Domain.Assessments.RequestEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid?>("ActorUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AssessmentRequestId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("What")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssessmentRequestId", "At");
+
+                    b.ToTable("RequestEvents");
                 });
 
             modelBuilder.Entity("IswPanel.Domain.Authorities.Authority", b =>
@@ -421,6 +536,140 @@ namespace IswPanel.Migrations.PostgreSql.Migrations
                     b.HasIndex("UploadedByUserId");
 
                     b.ToTable("StoredFiles");
+                });
+
+            modelBuilder.Entity("IswPanel.Domain.Notifications.Notification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Link")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateTime?>("ReadAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "CreatedAt");
+
+                    b.ToTable("Notifications");
+                });
+
+            modelBuilder.Entity("IswPanel.Domain.Offers.Assignment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("AcceptedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("AssessmentRequestId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("CommissionerApprovedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("CommissionerApprovedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTime?>("EndedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean");
+
+                    b.Property<Guid>("IswProfileId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("OfferId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssessmentRequestId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Assignments_OneActivePerRequest")
+                        .HasFilter("\"IsActive\"");
+
+                    b.HasIndex("OfferId");
+
+                    b.HasIndex("IswProfileId", "IsActive");
+
+                    b.ToTable("Assignments");
+                });
+
+            modelBuilder.Entity("IswPanel.Domain.Offers.Offer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("AssessmentRequestId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("Cascade")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("DeclineReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("IswProfileId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("RespondWithinWorkingDays")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("RespondedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("SentByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SentByUserId");
+
+                    b.HasIndex("AssessmentRequestId", "Status");
+
+                    b.HasIndex("IswProfileId", "Status");
+
+                    b.HasIndex("Status", "ExpiresAt");
+
+                    b.ToTable("Offers");
                 });
 
             modelBuilder.Entity("IswPanel.Domain.Panel.ComplianceDocument", b =>
@@ -600,6 +849,10 @@ namespace IswPanel.Migrations.PostgreSql.Migrations
                     b.PrimitiveCollection<List<string>>("Languages")
                         .IsRequired()
                         .HasColumnType("text[]");
+
+                    b.Property<Guid>("LoadVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
 
                     b.Property<string>("Phone")
                         .HasMaxLength(32)
@@ -968,6 +1221,84 @@ namespace IswPanel.Migrations.PostgreSql.Migrations
                         .HasForeignKey("CreatedByUserId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("IswPanel.Domain.Documents.StoredFile", null)
+                        .WithMany()
+                        .HasForeignKey("LetterOfInstructionFileId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.OwnsMany("IswPanel.Domain.Assessments.PlannedMilestone", "Milestones", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer");
+
+                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Id"));
+
+                            b1.Property<Guid>("AssessmentRequestId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<DateOnly>("Due")
+                                .HasColumnType("date");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(64)
+                                .HasColumnType("character varying(64)");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("AssessmentRequestId");
+
+                            b1.ToTable("RequestMilestones", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("AssessmentRequestId");
+                        });
+
+                    b.OwnsMany("IswPanel.Domain.Assessments.RequestParty", "Parties", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("integer");
+
+                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Id"));
+
+                            b1.Property<Guid>("AssessmentRequestId")
+                                .HasColumnType("uuid");
+
+                            b1.Property<string>("Initials")
+                                .IsRequired()
+                                .HasMaxLength(12)
+                                .HasColumnType("character varying(12)");
+
+                            b1.Property<string>("Role")
+                                .IsRequired()
+                                .HasMaxLength(64)
+                                .HasColumnType("character varying(64)");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("AssessmentRequestId");
+
+                            b1.ToTable("RequestParties", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("AssessmentRequestId");
+                        });
+
+                    b.Navigation("Milestones");
+
+                    b.Navigation("Parties");
+                });
+
+            modelBuilder.Entity("IswPanel.Domain.Assessments.RequestEvent", b =>
+                {
+                    b.HasOne("IswPanel.Domain.Assessments.AssessmentRequest", null)
+                        .WithMany()
+                        .HasForeignKey("AssessmentRequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("IswPanel.Domain.Documents.StoredFile", b =>
@@ -980,6 +1311,57 @@ namespace IswPanel.Migrations.PostgreSql.Migrations
                     b.HasOne("IswPanel.Data.Identity.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UploadedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("IswPanel.Domain.Notifications.Notification", b =>
+                {
+                    b.HasOne("IswPanel.Data.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("IswPanel.Domain.Offers.Assignment", b =>
+                {
+                    b.HasOne("IswPanel.Domain.Assessments.AssessmentRequest", null)
+                        .WithMany()
+                        .HasForeignKey("AssessmentRequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("IswPanel.Domain.Panel.IswProfile", null)
+                        .WithMany()
+                        .HasForeignKey("IswProfileId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("IswPanel.Domain.Offers.Offer", null)
+                        .WithMany()
+                        .HasForeignKey("OfferId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("IswPanel.Domain.Offers.Offer", b =>
+                {
+                    b.HasOne("IswPanel.Domain.Assessments.AssessmentRequest", null)
+                        .WithMany()
+                        .HasForeignKey("AssessmentRequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("IswPanel.Domain.Panel.IswProfile", null)
+                        .WithMany()
+                        .HasForeignKey("IswProfileId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("IswPanel.Data.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("SentByUserId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

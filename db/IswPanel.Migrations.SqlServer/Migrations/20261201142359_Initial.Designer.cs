@@ -13,7 +13,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace IswPanel.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261201134649_Initial")]
+    [Migration("20261201142359_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -77,6 +77,46 @@ namespace IswPanel.Migrations.SqlServer.Migrations
                     b.HasIndex("UserId", "OccurredAt");
 
                     b.ToTable("AuditEvents");
+                });
+
+            modelBuilder.Entity("IswPanel.Data.Idempotency.IdempotencyRecord", b =>
+                {
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Endpoint")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("nvarchar(64)");
+
+                    b.Property<string>("ResponseBody")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
+
+                    b.Property<int>("StatusCode")
+                        .HasColumnType("int");
+
+                    b.HasKey("UserId", "Key");
+
+                    b.HasIndex("CreatedAt");
+
+                    b.ToTable("IdempotencyRecords");
                 });
 
             modelBuilder.Entity("IswPanel.Data.Identity.AppRole", b =>
@@ -203,6 +243,9 @@ namespace IswPanel.Migrations.SqlServer.Migrations
                     b.Property<Guid?>("AssignedIswId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<bool>("AtRisk")
+                        .HasColumnType("bit");
+
                     b.Property<Guid>("AuthorityId")
                         .HasColumnType("uniqueidentifier");
 
@@ -223,6 +266,10 @@ namespace IswPanel.Migrations.SqlServer.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
 
+                    b.Property<string>("CourtName")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("datetime2");
 
@@ -232,9 +279,18 @@ namespace IswPanel.Migrations.SqlServer.Migrations
                     b.Property<DateOnly>("FilingDeadline")
                         .HasColumnType("date");
 
+                    b.Property<bool>("ForCourt")
+                        .HasColumnType("bit");
+
+                    b.Property<bool>("InterpreterNeeded")
+                        .HasColumnType("bit");
+
                     b.Property<string>("Language")
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
+
+                    b.Property<Guid?>("LetterOfInstructionFileId")
+                        .HasColumnType("uniqueidentifier");
 
                     b.Property<string>("Notes")
                         .HasMaxLength(4000)
@@ -244,6 +300,13 @@ namespace IswPanel.Migrations.SqlServer.Migrations
                         .IsRequired()
                         .HasMaxLength(4)
                         .HasColumnType("nvarchar(4)");
+
+                    b.Property<int>("ShortfallWorkingDays")
+                        .HasColumnType("int");
+
+                    b.PrimitiveCollection<string>("SpecialRequirements")
+                        .IsRequired()
+                        .HasColumnType("nvarchar(max)");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -256,6 +319,10 @@ namespace IswPanel.Migrations.SqlServer.Migrations
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("datetime2");
 
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
+
                     b.HasKey("Id");
 
                     b.HasIndex("AssessmentTypeId");
@@ -263,6 +330,10 @@ namespace IswPanel.Migrations.SqlServer.Migrations
                     b.HasIndex("AssignedIswId");
 
                     b.HasIndex("CreatedByUserId");
+
+                    b.HasIndex("LetterOfInstructionFileId");
+
+                    b.HasIndex("AuthorityId", "CaseReference");
 
                     b.HasIndex("AuthorityId", "CreatedAt");
 
@@ -276,12 +347,21 @@ namespace IswPanel.Migrations.SqlServer.Migrations
                     b.Property<Guid>("Id")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<int>("AllocateBefore")
+                        .HasColumnType("int");
+
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
 
                     b.Property<int>("DisplayOrder")
+                        .HasColumnType("int");
+
+                    b.Property<int>("DraftToQaBefore")
+                        .HasColumnType("int");
+
+                    b.Property<int>("FirstVisitBefore")
                         .HasColumnType("int");
 
                     b.Property<bool>("IsActive")
@@ -298,6 +378,12 @@ namespace IswPanel.Migrations.SqlServer.Migrations
                     b.Property<string>("Notes")
                         .HasMaxLength(1000)
                         .HasColumnType("nvarchar(1000)");
+
+                    b.Property<int>("QaCompleteBefore")
+                        .HasColumnType("int");
+
+                    b.Property<int>("ReleaseBefore")
+                        .HasColumnType("int");
 
                     b.Property<string>("RequiredSkill")
                         .HasMaxLength(100)
@@ -318,6 +404,35 @@ namespace IswPanel.Migrations.SqlServer.Migrations
                         .IsUnique();
 
                     b.ToTable("AssessmentTypes");
+                });
+
+            modelBuilder.Entity("IswPanel.Domain.Assessments.RequestEvent", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    SqlServerPropertyBuilderExtensions.UseIdentityColumn(b.Property<long>("Id"));
+
+                    b.Property<Guid?>("ActorUserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("AssessmentRequestId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("What")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssessmentRequestId", "At");
+
+                    b.ToTable("RequestEvents");
                 });
 
             modelBuilder.Entity("IswPanel.Domain.Authorities.Authority", b =>
@@ -423,6 +538,140 @@ namespace IswPanel.Migrations.SqlServer.Migrations
                     b.HasIndex("UploadedByUserId");
 
                     b.ToTable("StoredFiles");
+                });
+
+            modelBuilder.Entity("IswPanel.Domain.Notifications.Notification", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Link")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("nvarchar(300)");
+
+                    b.Property<DateTime?>("ReadAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "CreatedAt");
+
+                    b.ToTable("Notifications");
+                });
+
+            modelBuilder.Entity("IswPanel.Domain.Offers.Assignment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("AcceptedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid>("AssessmentRequestId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime?>("CommissionerApprovedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid?>("CommissionerApprovedByUserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("nvarchar(500)");
+
+                    b.Property<DateTime?>("EndedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("bit");
+
+                    b.Property<Guid>("IswProfileId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("OfferId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssessmentRequestId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Assignments_OneActivePerRequest")
+                        .HasFilter("[IsActive] = 1");
+
+                    b.HasIndex("OfferId");
+
+                    b.HasIndex("IswProfileId", "IsActive");
+
+                    b.ToTable("Assignments");
+                });
+
+            modelBuilder.Entity("IswPanel.Domain.Offers.Offer", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("AssessmentRequestId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<bool>("Cascade")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("DeclineReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<DateTime>("ExpiresAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid>("IswProfileId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("RespondWithinWorkingDays")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("RespondedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("SentAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid>("SentByUserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SentByUserId");
+
+                    b.HasIndex("AssessmentRequestId", "Status");
+
+                    b.HasIndex("IswProfileId", "Status");
+
+                    b.HasIndex("Status", "ExpiresAt");
+
+                    b.ToTable("Offers");
                 });
 
             modelBuilder.Entity("IswPanel.Domain.Panel.ComplianceDocument", b =>
@@ -602,6 +851,10 @@ namespace IswPanel.Migrations.SqlServer.Migrations
                     b.PrimitiveCollection<string>("Languages")
                         .IsRequired()
                         .HasColumnType("nvarchar(max)");
+
+                    b.Property<Guid>("LoadVersion")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uniqueidentifier");
 
                     b.Property<string>("Phone")
                         .HasMaxLength(32)
@@ -970,6 +1223,84 @@ namespace IswPanel.Migrations.SqlServer.Migrations
                         .HasForeignKey("CreatedByUserId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("IswPanel.Domain.Documents.StoredFile", null)
+                        .WithMany()
+                        .HasForeignKey("LetterOfInstructionFileId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.OwnsMany("IswPanel.Domain.Assessments.PlannedMilestone", "Milestones", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("int");
+
+                            SqlServerPropertyBuilderExtensions.UseIdentityColumn(b1.Property<int>("Id"));
+
+                            b1.Property<Guid>("AssessmentRequestId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<DateOnly>("Due")
+                                .HasColumnType("date");
+
+                            b1.Property<string>("Name")
+                                .IsRequired()
+                                .HasMaxLength(64)
+                                .HasColumnType("nvarchar(64)");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("AssessmentRequestId");
+
+                            b1.ToTable("RequestMilestones", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("AssessmentRequestId");
+                        });
+
+                    b.OwnsMany("IswPanel.Domain.Assessments.RequestParty", "Parties", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("int");
+
+                            SqlServerPropertyBuilderExtensions.UseIdentityColumn(b1.Property<int>("Id"));
+
+                            b1.Property<Guid>("AssessmentRequestId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<string>("Initials")
+                                .IsRequired()
+                                .HasMaxLength(12)
+                                .HasColumnType("nvarchar(12)");
+
+                            b1.Property<string>("Role")
+                                .IsRequired()
+                                .HasMaxLength(64)
+                                .HasColumnType("nvarchar(64)");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("AssessmentRequestId");
+
+                            b1.ToTable("RequestParties", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("AssessmentRequestId");
+                        });
+
+                    b.Navigation("Milestones");
+
+                    b.Navigation("Parties");
+                });
+
+            modelBuilder.Entity("IswPanel.Domain.Assessments.RequestEvent", b =>
+                {
+                    b.HasOne("IswPanel.Domain.Assessments.AssessmentRequest", null)
+                        .WithMany()
+                        .HasForeignKey("AssessmentRequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("IswPanel.Domain.Documents.StoredFile", b =>
@@ -982,6 +1313,57 @@ namespace IswPanel.Migrations.SqlServer.Migrations
                     b.HasOne("IswPanel.Data.Identity.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UploadedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("IswPanel.Domain.Notifications.Notification", b =>
+                {
+                    b.HasOne("IswPanel.Data.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("IswPanel.Domain.Offers.Assignment", b =>
+                {
+                    b.HasOne("IswPanel.Domain.Assessments.AssessmentRequest", null)
+                        .WithMany()
+                        .HasForeignKey("AssessmentRequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("IswPanel.Domain.Panel.IswProfile", null)
+                        .WithMany()
+                        .HasForeignKey("IswProfileId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("IswPanel.Domain.Offers.Offer", null)
+                        .WithMany()
+                        .HasForeignKey("OfferId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("IswPanel.Domain.Offers.Offer", b =>
+                {
+                    b.HasOne("IswPanel.Domain.Assessments.AssessmentRequest", null)
+                        .WithMany()
+                        .HasForeignKey("AssessmentRequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("IswPanel.Domain.Panel.IswProfile", null)
+                        .WithMany()
+                        .HasForeignKey("IswProfileId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("IswPanel.Data.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("SentByUserId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -41,6 +41,11 @@ namespace IswPanel.Migrations.PostgreSql.Migrations
                     TypicalHoursHigh = table.Column<int>(type: "integer", nullable: true),
                     Notes = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true),
                     DisplayOrder = table.Column<int>(type: "integer", nullable: false),
+                    AllocateBefore = table.Column<int>(type: "integer", nullable: false),
+                    FirstVisitBefore = table.Column<int>(type: "integer", nullable: false),
+                    DraftToQaBefore = table.Column<int>(type: "integer", nullable: false),
+                    QaCompleteBefore = table.Column<int>(type: "integer", nullable: false),
+                    ReleaseBefore = table.Column<int>(type: "integer", nullable: false),
                     IsActive = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
@@ -100,6 +105,24 @@ namespace IswPanel.Migrations.PostgreSql.Migrations
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_DataProtectionKeys", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "IdempotencyRecords",
+                columns: table => new
+                {
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Key = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Endpoint = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    RequestHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    StatusCode = table.Column<int>(type: "integer", nullable: false),
+                    Location = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: true),
+                    ResponseBody = table.Column<string>(type: "text", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_IdempotencyRecords", x => new { x.UserId, x.Key });
                 });
 
             migrationBuilder.CreateTable(
@@ -267,6 +290,7 @@ namespace IswPanel.Migrations.PostgreSql.Migrations
                     RegionsCovered = table.Column<string[]>(type: "text[]", nullable: false),
                     Languages = table.Column<List<string>>(type: "text[]", nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    LoadVersion = table.Column<Guid>(type: "uuid", nullable: false),
                     InformationRequested = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true),
                     InformationRequestedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
@@ -279,6 +303,29 @@ namespace IswPanel.Migrations.PostgreSql.Migrations
                         principalTable: "AspNetUsers",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Notifications",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    UserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Category = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Text = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false),
+                    Link = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ReadAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Notifications", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Notifications_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -308,57 +355,6 @@ namespace IswPanel.Migrations.PostgreSql.Migrations
                         name: "FK_StoredFiles_AspNetUsers_UploadedByUserId",
                         column: x => x.UploadedByUserId,
                         principalTable: "AspNetUsers",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                });
-
-            migrationBuilder.CreateTable(
-                name: "AssessmentRequests",
-                columns: table => new
-                {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    AuthorityId = table.Column<Guid>(type: "uuid", nullable: false),
-                    AssessmentTypeId = table.Column<Guid>(type: "uuid", nullable: false),
-                    CaseReference = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    ChildInitials = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
-                    FilingDeadline = table.Column<DateOnly>(type: "date", nullable: false),
-                    PostcodeDistrict = table.Column<string>(type: "character varying(4)", maxLength: 4, nullable: false),
-                    CourtCaseNumber = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    Language = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    BudgetHours = table.Column<int>(type: "integer", nullable: true),
-                    Notes = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
-                    Status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    AssignedIswId = table.Column<Guid>(type: "uuid", nullable: true),
-                    CreatedByUserId = table.Column<Guid>(type: "uuid", nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    SubmittedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
-                },
-                constraints: table =>
-                {
-                    table.PrimaryKey("PK_AssessmentRequests", x => x.Id);
-                    table.ForeignKey(
-                        name: "FK_AssessmentRequests_AspNetUsers_CreatedByUserId",
-                        column: x => x.CreatedByUserId,
-                        principalTable: "AspNetUsers",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                    table.ForeignKey(
-                        name: "FK_AssessmentRequests_AssessmentTypes_AssessmentTypeId",
-                        column: x => x.AssessmentTypeId,
-                        principalTable: "AssessmentTypes",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                    table.ForeignKey(
-                        name: "FK_AssessmentRequests_Authorities_AuthorityId",
-                        column: x => x.AuthorityId,
-                        principalTable: "Authorities",
-                        principalColumn: "Id",
-                        onDelete: ReferentialAction.Restrict);
-                    table.ForeignKey(
-                        name: "FK_AssessmentRequests_IswProfiles_AssignedIswId",
-                        column: x => x.AssignedIswId,
-                        principalTable: "IswProfiles",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
@@ -565,6 +561,71 @@ namespace IswPanel.Migrations.PostgreSql.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "AssessmentRequests",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    AuthorityId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AssessmentTypeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CaseReference = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    ChildInitials = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    ForCourt = table.Column<bool>(type: "boolean", nullable: false),
+                    CourtName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    CourtCaseNumber = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    FilingDeadline = table.Column<DateOnly>(type: "date", nullable: false),
+                    PostcodeDistrict = table.Column<string>(type: "character varying(4)", maxLength: 4, nullable: false),
+                    Language = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    InterpreterNeeded = table.Column<bool>(type: "boolean", nullable: false),
+                    SpecialRequirements = table.Column<List<string>>(type: "text[]", nullable: false),
+                    BudgetHours = table.Column<int>(type: "integer", nullable: true),
+                    Notes = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: true),
+                    LetterOfInstructionFileId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Status = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    AssignedIswId = table.Column<Guid>(type: "uuid", nullable: true),
+                    AtRisk = table.Column<bool>(type: "boolean", nullable: false),
+                    ShortfallWorkingDays = table.Column<int>(type: "integer", nullable: false),
+                    CreatedByUserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    SubmittedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AssessmentRequests", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_AssessmentRequests_AspNetUsers_CreatedByUserId",
+                        column: x => x.CreatedByUserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_AssessmentRequests_AssessmentTypes_AssessmentTypeId",
+                        column: x => x.AssessmentTypeId,
+                        principalTable: "AssessmentTypes",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_AssessmentRequests_Authorities_AuthorityId",
+                        column: x => x.AuthorityId,
+                        principalTable: "Authorities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_AssessmentRequests_IswProfiles_AssignedIswId",
+                        column: x => x.AssignedIswId,
+                        principalTable: "IswProfiles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_AssessmentRequests_StoredFiles_LetterOfInstructionFileId",
+                        column: x => x.LetterOfInstructionFileId,
+                        principalTable: "StoredFiles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ComplianceDocuments",
                 columns: table => new
                 {
@@ -667,6 +728,147 @@ namespace IswPanel.Migrations.PostgreSql.Migrations
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "Offers",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    AssessmentRequestId = table.Column<Guid>(type: "uuid", nullable: false),
+                    IswProfileId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SentByUserId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SentAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    RespondWithinWorkingDays = table.Column<int>(type: "integer", nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Cascade = table.Column<bool>(type: "boolean", nullable: false),
+                    Status = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false),
+                    RespondedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    DeclineReason = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Offers", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Offers_AspNetUsers_SentByUserId",
+                        column: x => x.SentByUserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Offers_AssessmentRequests_AssessmentRequestId",
+                        column: x => x.AssessmentRequestId,
+                        principalTable: "AssessmentRequests",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Offers_IswProfiles_IswProfileId",
+                        column: x => x.IswProfileId,
+                        principalTable: "IswProfiles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RequestEvents",
+                columns: table => new
+                {
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    AssessmentRequestId = table.Column<Guid>(type: "uuid", nullable: false),
+                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ActorUserId = table.Column<Guid>(type: "uuid", nullable: true),
+                    What = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RequestEvents", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RequestEvents_AssessmentRequests_AssessmentRequestId",
+                        column: x => x.AssessmentRequestId,
+                        principalTable: "AssessmentRequests",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RequestMilestones",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Name = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Due = table.Column<DateOnly>(type: "date", nullable: false),
+                    AssessmentRequestId = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RequestMilestones", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RequestMilestones_AssessmentRequests_AssessmentRequestId",
+                        column: x => x.AssessmentRequestId,
+                        principalTable: "AssessmentRequests",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "RequestParties",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    Role = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Initials = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    AssessmentRequestId = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_RequestParties", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_RequestParties_AssessmentRequests_AssessmentRequestId",
+                        column: x => x.AssessmentRequestId,
+                        principalTable: "AssessmentRequests",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Assignments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    AssessmentRequestId = table.Column<Guid>(type: "uuid", nullable: false),
+                    IswProfileId = table.Column<Guid>(type: "uuid", nullable: false),
+                    OfferId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AcceptedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    IsActive = table.Column<bool>(type: "boolean", nullable: false),
+                    EndedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    EndReason = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: true),
+                    CommissionerApprovedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    CommissionerApprovedByUserId = table.Column<Guid>(type: "uuid", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Assignments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Assignments_AssessmentRequests_AssessmentRequestId",
+                        column: x => x.AssessmentRequestId,
+                        principalTable: "AssessmentRequests",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_Assignments_IswProfiles_IswProfileId",
+                        column: x => x.IswProfileId,
+                        principalTable: "IswProfiles",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_Assignments_Offers_OfferId",
+                        column: x => x.OfferId,
+                        principalTable: "Offers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_AspNetRoleClaims_RoleId",
                 table: "AspNetRoleClaims",
@@ -720,6 +922,11 @@ namespace IswPanel.Migrations.PostgreSql.Migrations
                 column: "AssignedIswId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_AssessmentRequests_AuthorityId_CaseReference",
+                table: "AssessmentRequests",
+                columns: new[] { "AuthorityId", "CaseReference" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_AssessmentRequests_AuthorityId_CreatedAt",
                 table: "AssessmentRequests",
                 columns: new[] { "AuthorityId", "CreatedAt" });
@@ -728,6 +935,11 @@ namespace IswPanel.Migrations.PostgreSql.Migrations
                 name: "IX_AssessmentRequests_CreatedByUserId",
                 table: "AssessmentRequests",
                 column: "CreatedByUserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AssessmentRequests_LetterOfInstructionFileId",
+                table: "AssessmentRequests",
+                column: "LetterOfInstructionFileId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_AssessmentRequests_Status_CreatedAt",
@@ -739,6 +951,23 @@ namespace IswPanel.Migrations.PostgreSql.Migrations
                 table: "AssessmentTypes",
                 column: "Code",
                 unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Assignments_IswProfileId_IsActive",
+                table: "Assignments",
+                columns: new[] { "IswProfileId", "IsActive" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Assignments_OfferId",
+                table: "Assignments",
+                column: "OfferId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Assignments_OneActivePerRequest",
+                table: "Assignments",
+                column: "AssessmentRequestId",
+                unique: true,
+                filter: "\"IsActive\"");
 
             migrationBuilder.CreateIndex(
                 name: "IX_AuditEvents_EntityType_EntityId",
@@ -819,6 +1048,11 @@ namespace IswPanel.Migrations.PostgreSql.Migrations
                 column: "IswProfileId");
 
             migrationBuilder.CreateIndex(
+                name: "IX_IdempotencyRecords_CreatedAt",
+                table: "IdempotencyRecords",
+                column: "CreatedAt");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_IswProfiles_Status",
                 table: "IswProfiles",
                 column: "Status");
@@ -846,6 +1080,31 @@ namespace IswPanel.Migrations.PostgreSql.Migrations
                 columns: new[] { "IswProfileId", "At" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Notifications_UserId_CreatedAt",
+                table: "Notifications",
+                columns: new[] { "UserId", "CreatedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Offers_AssessmentRequestId_Status",
+                table: "Offers",
+                columns: new[] { "AssessmentRequestId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Offers_IswProfileId_Status",
+                table: "Offers",
+                columns: new[] { "IswProfileId", "Status" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Offers_SentByUserId",
+                table: "Offers",
+                column: "SentByUserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Offers_Status_ExpiresAt",
+                table: "Offers",
+                columns: new[] { "Status", "ExpiresAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_PanelApplications_IswProfileId",
                 table: "PanelApplications",
                 column: "IswProfileId");
@@ -865,6 +1124,21 @@ namespace IswPanel.Migrations.PostgreSql.Migrations
                 name: "IX_Referees_ReceivedRecordedByUserId",
                 table: "Referees",
                 column: "ReceivedRecordedByUserId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RequestEvents_AssessmentRequestId_At",
+                table: "RequestEvents",
+                columns: new[] { "AssessmentRequestId", "At" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RequestMilestones_AssessmentRequestId",
+                table: "RequestMilestones",
+                column: "AssessmentRequestId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_RequestParties_AssessmentRequestId",
+                table: "RequestParties",
+                column: "AssessmentRequestId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_StoredFiles_OwnerUserId",
@@ -932,7 +1206,7 @@ namespace IswPanel.Migrations.PostgreSql.Migrations
                 name: "AspNetUserTokens");
 
             migrationBuilder.DropTable(
-                name: "AssessmentRequests");
+                name: "Assignments");
 
             migrationBuilder.DropTable(
                 name: "AuditEvents");
@@ -950,16 +1224,31 @@ namespace IswPanel.Migrations.PostgreSql.Migrations
                 name: "EmploymentRecords");
 
             migrationBuilder.DropTable(
+                name: "IdempotencyRecords");
+
+            migrationBuilder.DropTable(
                 name: "IswUnavailablePeriods");
 
             migrationBuilder.DropTable(
                 name: "MembershipTransitions");
 
             migrationBuilder.DropTable(
+                name: "Notifications");
+
+            migrationBuilder.DropTable(
                 name: "PanelApplications");
 
             migrationBuilder.DropTable(
                 name: "Referees");
+
+            migrationBuilder.DropTable(
+                name: "RequestEvents");
+
+            migrationBuilder.DropTable(
+                name: "RequestMilestones");
+
+            migrationBuilder.DropTable(
+                name: "RequestParties");
 
             migrationBuilder.DropTable(
                 name: "VettingRecords");
@@ -971,16 +1260,22 @@ namespace IswPanel.Migrations.PostgreSql.Migrations
                 name: "AspNetRoles");
 
             migrationBuilder.DropTable(
-                name: "AssessmentTypes");
+                name: "Offers");
 
             migrationBuilder.DropTable(
                 name: "DirectHireRequests");
 
             migrationBuilder.DropTable(
-                name: "StoredFiles");
+                name: "AssessmentRequests");
+
+            migrationBuilder.DropTable(
+                name: "AssessmentTypes");
 
             migrationBuilder.DropTable(
                 name: "IswProfiles");
+
+            migrationBuilder.DropTable(
+                name: "StoredFiles");
 
             migrationBuilder.DropTable(
                 name: "AspNetUsers");

@@ -1,0 +1,86 @@
+using IswPanel.Data;
+using IswPanel.Domain.Assessments;
+using IswPanel.Domain.Common;
+using IswPanel.Domain.Notifications;
+using IswPanel.Domain.Offers;
+using IswPanel.Domain.Security;
+using IswPanel.Web.Infrastructure.Audit;
+using IswPanel.Web.Infrastructure.Notifications;
+using IswPanel.Web.Infrastructure.Results;
+using Microsoft.EntityFrameworkCore;
+
+namespace IswPanel.Web.Features.Offers;
+
+/// <summary>
+/// An ISW accepts an offer. The first acceptance wins, exactly once: the request's and the ISW's
+/// concurrency tokens and the unique index on the active assignment per request make a racing second
+/// acceptance fail when it saves, whatever the database; the loser gets a conflict (409 on the API).
+/// The other open offers are withdrawn and their ISWs told; the authority is told who was assigned.
+/// </summary>
+public static class AcceptOffer
+{
+    public sealed record Command(Guid OfferId) : ICommand<Result<Accepted>>;
+
+    public sealed record Accepted(Guid AssignmentId, Guid AssessmentRequestId);
+
+    public const string AlreadyAssigned = "This request has already been assigned to another social worker.";
+
+    public sealed class Handler(AppDbContext db, ICurrentUser me, IClock clock, Notifier notifier, IAuditLog audit)
+        : ICommandHandler<Command, Result<Accepted>>
+    {
+        public async ValueTask<Result<Accepted>> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var offer = await db.Offers.SingleOrDefaultAsync(o => o.Id == command.OfferId && o.IswProfileId == me.IswProfileId, cancellationToken);
+            if (offer is null) return Failure.NotFound;   // another ISW's offer looks absent
+
+            var request = await db.AssessmentRequests.SingleAsync(r => r.Id == offer.AssessmentRequestId, cancellationToken);
+            var isw = await db.IswProfiles.SingleAsync(p => p.Id == offer.IswProfileId, cancellationToken);
+            var now = clock.UtcNow;
+
+            if (request.AssignedIswId is not null || request.Status != AssessmentRequestStatus.Offered)
+                return Failure.Conflict(request.AssignedIswId is not null ? AlreadyAssigned : $"This request is {request.Status.DisplayName().ToLowerInvariant()} and can no longer be accepted.");
+            try
+            {
+                offer.Accept(now);
+            }
+            catch (OfferClosedException closed)
+            {
+                return Failure.Conflict(closed.Message);
+            }
+
+            var inHand = await db.AssessmentRequests.CountAsync(r => r.AssignedIswId == isw.Id
+                && (r.Status == AssessmentRequestStatus.Assigned || r.Status == AssessmentRequestStatus.InProgress || r.Status == AssessmentRequestStatus.InQa),
+                cancellationToken);
+            try
+            {
+                isw.TakeOnAssessment(inHand);
+            }
+            catch (DomainException full)
+            {
+                return Failure.Conflict(full.Message);
+            }
+
+            request.Assign(isw.Id, now);
+            var assignment = Assignment.FromAcceptedOffer(offer, now);
+            db.Assignments.Add(assignment);
+
+            var type = await db.AssessmentTypes.Where(t => t.Id == request.AssessmentTypeId).Select(t => t.Name).SingleAsync(cancellationToken);
+            var others = await db.Offers.Where(o => o.AssessmentRequestId == request.Id && o.Id != offer.Id && o.Status == OfferStatus.Open)
+                .ToListAsync(cancellationToken);
+            foreach (var other in others)
+            {
+                other.Withdraw(now);
+                await notifier.TellIswAsync(other.IswProfileId, NotificationCategories.Offers,
+                    $"The offer of {type} {request.CaseReference} has been withdrawn: another social worker accepted it first.", $"/offers/{other.Id}", cancellationToken);
+            }
+
+            db.RequestEvents.Add(RequestEvent.Record(request.Id, now, me.UserId, $"{isw.FullName} accepted the offer and was assigned."));
+            await notifier.TellAuthorityAsync(request.AuthorityId, NotificationCategories.Assignments,
+                $"{isw.FullName} has been assigned to {type} {request.CaseReference}.", $"/requests/{request.Id}", cancellationToken);
+            await notifier.TellAdministratorsAsync(NotificationCategories.Assignments,
+                $"{isw.FullName} accepted {type} {request.CaseReference}.", $"/requests/{request.Id}", cancellationToken);
+            audit.Add("offer.accepted", "Offer", offer.Id.ToString(), $"request {request.Id}");
+            return new Accepted(assignment.Id, request.Id);
+        }
+    }
+}

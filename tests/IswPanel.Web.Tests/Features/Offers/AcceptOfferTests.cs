@@ -1,0 +1,160 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using IswPanel.Data;
+using IswPanel.Domain.Assessments;
+using IswPanel.Domain.Offers;
+using IswPanel.Testing;
+using IswPanel.Web.Tests.Features.Matching;
+using Microsoft.EntityFrameworkCore;
+
+namespace IswPanel.Web.Tests.Features.Offers;
+
+/// <summary>The first acceptance wins, exactly once, on every database the app runs on.</summary>
+public sealed class AcceptOfferTests
+{
+    public static TheoryData<DatabaseProvider> Providers => [DatabaseProvider.Sqlite, DatabaseProvider.PostgreSql];
+
+    private static readonly int[] ActiveIsws = [1, 2, 3, 5, 7, 8, 9, 10];
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Thirty_two_simultaneous_acceptances_give_exactly_one_assignment(DatabaseProvider provider)
+    {
+        await using var app = await IswPanelApp.StartAsync(provider);
+        var request = await MatchingScenario.SubmittedRequestAsync(app);
+        var isws = new List<Guid>();
+        foreach (var n in ActiveIsws) isws.Add(await MatchingScenario.IswIdAsync(app, n));
+        var offers = await MatchingScenario.OffersAsync(app, request, isws);
+        var clients = new List<HttpClient>();
+        foreach (var n in ActiveIsws) clients.Add(await ApiClients.SignedInAsync(app, DemoUsers.Isw(n), DemoUsers.Password));
+
+        // Four acceptances per ISW, all released at once.
+        using var start = new SemaphoreSlim(0);
+        var attempts = Enumerable.Range(0, 32).Select(async i =>
+        {
+            await start.WaitAsync();
+            return await clients[i % clients.Count].PostAsync($"/api/v1/offers/{offers[i % offers.Count]}/accept", null);
+        }).ToList();
+        start.Release(32);
+        var responses = await Task.WhenAll(attempts);
+
+        Assert.Single(responses, r => r.StatusCode == HttpStatusCode.OK);
+        Assert.Equal(31, responses.Count(r => r.StatusCode == HttpStatusCode.Conflict));
+        Assert.All(responses.Where(r => r.StatusCode == HttpStatusCode.Conflict), r => Assert.Equal("application/problem+json", r.Content.Headers.ContentType?.MediaType));
+        var winner = await responses.Single(r => r.StatusCode == HttpStatusCode.OK).Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
+        Assert.Equal(request.ToString(), winner.GetProperty("assessmentRequestId").GetString());
+        Assert.Equal(1, await app.WithDbAsync(db => db.Assignments.CountAsync(a => a.AssessmentRequestId == request)));
+        var stored = await app.WithDbAsync(db => db.AssessmentRequests.AsNoTracking().SingleAsync(r => r.Id == request));
+        Assert.Equal(AssessmentRequestStatus.Assigned, stored.Status);
+        Assert.Equal(1, await app.WithDbAsync(db => db.Offers.CountAsync(o => o.AssessmentRequestId == request && o.Status == OfferStatus.Accepted)));
+        Assert.Equal(7, await app.WithDbAsync(db => db.Offers.CountAsync(o => o.AssessmentRequestId == request && o.Status == OfferStatus.Withdrawn)));
+        foreach (var client in clients) client.Dispose();
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Two_requests_racing_for_an_isws_last_free_slot_give_it_to_exactly_one(DatabaseProvider provider)
+    {
+        await using var app = await IswPanelApp.StartAsync(provider);
+        // Olu (isw10) has 1 of 4 in hand; two more requests assigned leave one slot free.
+        var olu = await MatchingScenario.IswIdAsync(app, 10);
+        await app.WithDbAsync(async db =>
+        {
+            var profile = await db.IswProfiles.SingleAsync(p => p.Id == olu);
+            profile.SetPractice([.. profile.AssessmentTypeCodes, "parenting-pams"], [.. profile.Skills, "PAMS-trained"], [.. profile.RegionsCovered, Domain.Authorities.EnglishRegion.NorthWest],
+                profile.Languages, profile.HomePostcodeDistrict, profile.TravelRadiusMiles, capacity: 2, profile.HourlyRate);
+            return await db.SaveChangesAsync();
+        });
+        var first = await MatchingScenario.SubmittedRequestAsync(app, caseReference: "NS-TEST-A");
+        var second = await MatchingScenario.SubmittedRequestAsync(app, caseReference: "NS-TEST-B");
+        var offerA = (await MatchingScenario.OffersAsync(app, first, [olu]))[0];
+        var offerB = (await MatchingScenario.OffersAsync(app, second, [olu]))[0];
+        using var a = await ApiClients.SignedInAsync(app, DemoUsers.Isw(10), DemoUsers.Password);
+        using var b = await ApiClients.SignedInAsync(app, DemoUsers.Isw(10), DemoUsers.Password);
+
+        using var start = new SemaphoreSlim(0);
+        var racing = new[] { (a, offerA), (b, offerB) }.Select(async pair =>
+        {
+            await start.WaitAsync();
+            return await pair.Item1.PostAsync($"/api/v1/offers/{pair.Item2}/accept", null);
+        }).ToList();
+        start.Release(2);
+        var responses = await Task.WhenAll(racing);
+
+        Assert.Single(responses, r => r.StatusCode == HttpStatusCode.OK);
+        Assert.Single(responses, r => r.StatusCode == HttpStatusCode.Conflict);
+        var inHand = await app.WithDbAsync(db => db.AssessmentRequests.CountAsync(r => r.AssignedIswId == olu
+            && (r.Status == AssessmentRequestStatus.Assigned || r.Status == AssessmentRequestStatus.InProgress || r.Status == AssessmentRequestStatus.InQa)));
+        Assert.Equal(2, inHand);
+    }
+
+    [Fact]
+    public async Task The_winner_is_assigned_the_others_withdrawn_and_everyone_told()
+    {
+        await using var app = await IswPanelApp.StartAsync(DatabaseProvider.Sqlite);
+        var request = await MatchingScenario.SubmittedRequestAsync(app);
+        var amara = await MatchingScenario.IswIdAsync(app, 1);
+        var nadia = await MatchingScenario.IswIdAsync(app, 7);
+        var offers = await MatchingScenario.OffersAsync(app, request, [amara, nadia]);
+        using var amaraApi = await ApiClients.SignedInAsync(app, DemoUsers.Isw(1), DemoUsers.Password);
+        using var nadiaApi = await ApiClients.SignedInAsync(app, DemoUsers.Isw(7), DemoUsers.Password);
+
+        var won = await amaraApi.PostAsync($"/api/v1/offers/{offers[0]}/accept", null, TestContext.Current.CancellationToken);
+        var late = await nadiaApi.PostAsync($"/api/v1/offers/{offers[1]}/accept", null, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, won.StatusCode);
+        Assert.Equal(HttpStatusCode.Conflict, late.StatusCode);
+        var problem = await late.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
+        Assert.Equal("This request has already been assigned to another social worker.", problem.GetProperty("detail").GetString());
+        using var commissioner = await ApiClients.SignedInAsync(app, DemoUsers.Northshire, DemoUsers.Password);
+        var details = await commissioner.GetFromJsonAsync<JsonElement>($"/api/v1/assessment-requests/{request}", TestContext.Current.CancellationToken);
+        Assert.Equal("Amara Okonkwo", details.GetProperty("assignedIsw").GetProperty("name").GetString());
+        var inbox = await commissioner.GetFromJsonAsync<JsonElement>("/api/v1/notifications", TestContext.Current.CancellationToken);
+        Assert.Contains(inbox.GetProperty("items").EnumerateArray(), n => n.GetProperty("text").GetString()!.StartsWith("Amara Okonkwo has been assigned", StringComparison.Ordinal)
+            && !n.GetProperty("text").GetString()!.Contains("T.K.", StringComparison.Ordinal));
+        var nadiaInbox = await nadiaApi.GetFromJsonAsync<JsonElement>("/api/v1/notifications", TestContext.Current.CancellationToken);
+        Assert.Contains(nadiaInbox.GetProperty("items").EnumerateArray(), n => n.GetProperty("text").GetString()!.Contains("withdrawn", StringComparison.Ordinal));
+        var history = await app.WithDbAsync(db => db.RequestEvents.Where(e => e.AssessmentRequestId == request).Select(e => e.What).ToListAsync());
+        Assert.Contains("Amara Okonkwo accepted the offer and was assigned.", history);
+    }
+
+    [Fact]
+    public async Task An_isw_sees_their_offers_without_child_details_and_cannot_touch_another_isws()
+    {
+        await using var app = await IswPanelApp.StartAsync(DatabaseProvider.Sqlite);
+        var request = await MatchingScenario.SubmittedRequestAsync(app);
+        var offers = await MatchingScenario.OffersAsync(app, request, [await MatchingScenario.IswIdAsync(app, 1)]);
+        using var amara = await ApiClients.SignedInAsync(app, DemoUsers.Isw(1), DemoUsers.Password);
+        using var nadia = await ApiClients.SignedInAsync(app, DemoUsers.Isw(7), DemoUsers.Password);
+
+        var mine = await amara.GetStringAsync("/api/v1/offers", TestContext.Current.CancellationToken);
+        var theirs = await nadia.GetFromJsonAsync<JsonElement>("/api/v1/offers", TestContext.Current.CancellationToken);
+
+        Assert.Contains("parenting-pams", mine, StringComparison.Ordinal);
+        Assert.DoesNotContain("T.K.", mine, StringComparison.Ordinal);
+        Assert.DoesNotContain("NS-TEST-0001", mine, StringComparison.Ordinal);
+        Assert.DoesNotContain(theirs.GetProperty("items").EnumerateArray(), o => o.GetProperty("offerId").GetString() == offers[0].ToString());
+        Assert.Equal(HttpStatusCode.NotFound, (await nadia.PostAsync($"/api/v1/offers/{offers[0]}/accept", null, TestContext.Current.CancellationToken)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await nadia.PostAsJsonAsync($"/api/v1/offers/{offers[0]}/decline", new { reason = "no" }, TestContext.Current.CancellationToken)).StatusCode);
+        using var page = PageClient.For(app);
+        await page.SignInAsync(DemoUsers.Isw(7), DemoUsers.Password);
+        Assert.Equal(HttpStatusCode.NotFound, (await page.Http.GetAsync($"/offers/{offers[0]}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task An_expired_offer_cannot_be_accepted()
+    {
+        await using var app = await IswPanelApp.StartAsync(DatabaseProvider.Sqlite);
+        var request = await MatchingScenario.SubmittedRequestAsync(app);
+        var offers = await MatchingScenario.OffersAsync(app, request, [await MatchingScenario.IswIdAsync(app, 1)]);
+        app.Clock.Advance(TimeSpan.FromDays(4));
+        using var amara = await ApiClients.SignedInAsync(app, DemoUsers.Isw(1), DemoUsers.Password);
+
+        var response = await amara.PostAsync($"/api/v1/offers/{offers[0]}/accept", null, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
+        Assert.Contains("expired", (await response.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken)).GetProperty("detail").GetString(),
+            StringComparison.Ordinal);
+    }
+}
