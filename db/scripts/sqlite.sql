@@ -73,6 +73,11 @@ CREATE TABLE "IdempotencyRecords" (
     CONSTRAINT "PK_IdempotencyRecords" PRIMARY KEY ("UserId", "Key")
 );
 
+CREATE TABLE "JobEffects" (
+    "Key" TEXT NOT NULL CONSTRAINT "PK_JobEffects" PRIMARY KEY,
+    "At" TEXT NOT NULL
+);
+
 CREATE TABLE "AspNetRoleClaims" (
     "Id" INTEGER NOT NULL CONSTRAINT "PK_AspNetRoleClaims" PRIMARY KEY AUTOINCREMENT,
     "RoleId" TEXT NOT NULL,
@@ -88,6 +93,7 @@ CREATE TABLE "AspNetUsers" (
     "CreatedAt" TEXT NOT NULL,
     "InvitedAt" TEXT NULL,
     "IsDisabled" INTEGER NOT NULL,
+    "CalendarFeedSecretHash" TEXT NULL,
     "UserName" TEXT NULL,
     "NormalizedUserName" TEXT NULL,
     "Email" TEXT NULL,
@@ -139,6 +145,16 @@ CREATE TABLE "AspNetUserTokens" (
     CONSTRAINT "FK_AspNetUserTokens_AspNetUsers_UserId" FOREIGN KEY ("UserId") REFERENCES "AspNetUsers" ("Id") ON DELETE CASCADE
 );
 
+CREATE TABLE "BankHolidayUploads" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_BankHolidayUploads" PRIMARY KEY,
+    "UploadedAt" TEXT NOT NULL,
+    "UploadedByUserId" TEXT NOT NULL,
+    "Json" TEXT NOT NULL,
+    "FirstYear" INTEGER NOT NULL,
+    "LastYear" INTEGER NOT NULL,
+    CONSTRAINT "FK_BankHolidayUploads_AspNetUsers_UploadedByUserId" FOREIGN KEY ("UploadedByUserId") REFERENCES "AspNetUsers" ("Id") ON DELETE RESTRICT
+);
+
 CREATE TABLE "IswProfiles" (
     "Id" TEXT NOT NULL CONSTRAINT "PK_IswProfiles" PRIMARY KEY,
     "UserId" TEXT NOT NULL,
@@ -165,6 +181,14 @@ CREATE TABLE "IswProfiles" (
     CONSTRAINT "FK_IswProfiles_AspNetUsers_UserId" FOREIGN KEY ("UserId") REFERENCES "AspNetUsers" ("Id") ON DELETE RESTRICT
 );
 
+CREATE TABLE "NotificationPreferences" (
+    "UserId" TEXT NOT NULL,
+    "Category" TEXT NOT NULL,
+    "Delivery" TEXT NOT NULL,
+    CONSTRAINT "PK_NotificationPreferences" PRIMARY KEY ("UserId", "Category"),
+    CONSTRAINT "FK_NotificationPreferences_AspNetUsers_UserId" FOREIGN KEY ("UserId") REFERENCES "AspNetUsers" ("Id") ON DELETE CASCADE
+);
+
 CREATE TABLE "Notifications" (
     "Id" TEXT NOT NULL CONSTRAINT "PK_Notifications" PRIMARY KEY,
     "UserId" TEXT NOT NULL,
@@ -174,6 +198,22 @@ CREATE TABLE "Notifications" (
     "CreatedAt" TEXT NOT NULL,
     "ReadAt" TEXT NULL,
     CONSTRAINT "FK_Notifications_AspNetUsers_UserId" FOREIGN KEY ("UserId") REFERENCES "AspNetUsers" ("Id") ON DELETE CASCADE
+);
+
+CREATE TABLE "OutboxEmails" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_OutboxEmails" PRIMARY KEY,
+    "UserId" TEXT NULL,
+    "To" TEXT NOT NULL,
+    "ToName" TEXT NOT NULL,
+    "Subject" TEXT NOT NULL,
+    "Body" TEXT NOT NULL,
+    "Category" TEXT NOT NULL,
+    "CreatedAt" TEXT NOT NULL,
+    "SentAt" TEXT NULL,
+    "Attempts" INTEGER NOT NULL,
+    "LastError" TEXT NULL,
+    "GaveUpAt" TEXT NULL,
+    CONSTRAINT "FK_OutboxEmails_AspNetUsers_UserId" FOREIGN KEY ("UserId") REFERENCES "AspNetUsers" ("Id") ON DELETE SET NULL
 );
 
 CREATE TABLE "StoredFiles" (
@@ -455,6 +495,10 @@ CREATE UNIQUE INDEX "IX_Authorities_Name" ON "Authorities" ("Name");
 
 CREATE UNIQUE INDEX "IX_Authorities_OnsCode" ON "Authorities" ("OnsCode");
 
+CREATE INDEX "IX_BankHolidayUploads_UploadedAt" ON "BankHolidayUploads" ("UploadedAt");
+
+CREATE INDEX "IX_BankHolidayUploads_UploadedByUserId" ON "BankHolidayUploads" ("UploadedByUserId");
+
 CREATE UNIQUE INDEX "IX_ComplianceDocuments_IswProfileId_Kind" ON "ComplianceDocuments" ("IswProfileId", "Kind");
 
 CREATE INDEX "IX_ComplianceDocuments_Kind_ExpiresOn" ON "ComplianceDocuments" ("Kind", "ExpiresOn");
@@ -497,6 +541,10 @@ CREATE INDEX "IX_Offers_SentByUserId" ON "Offers" ("SentByUserId");
 
 CREATE INDEX "IX_Offers_Status_ExpiresAt" ON "Offers" ("Status", "ExpiresAt");
 
+CREATE INDEX "IX_OutboxEmails_SentAt_GaveUpAt" ON "OutboxEmails" ("SentAt", "GaveUpAt");
+
+CREATE INDEX "IX_OutboxEmails_UserId" ON "OutboxEmails" ("UserId");
+
 CREATE INDEX "IX_PanelApplications_IswProfileId" ON "PanelApplications" ("IswProfileId");
 
 CREATE UNIQUE INDEX "IX_PanelApplications_UserId" ON "PanelApplications" ("UserId");
@@ -530,7 +578,7 @@ CREATE INDEX "IX_Waivers_LetterFileId" ON "Waivers" ("LetterFileId");
 CREATE INDEX "IX_Waivers_RecordedByUserId" ON "Waivers" ("RecordedByUserId");
 
 INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
-VALUES ('20261201142349_Initial', '10.0.15');
+VALUES ('20261201145729_Initial', '10.0.15');
 
 COMMIT;
 

@@ -11,7 +11,7 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201142359_Initial'
+    WHERE [MigrationId] = N'20261201145740_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetRoles] (
@@ -25,7 +25,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201142359_Initial'
+    WHERE [MigrationId] = N'20261201145740_Initial'
 )
 BEGIN
     CREATE TABLE [AssessmentTypes] (
@@ -51,7 +51,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201142359_Initial'
+    WHERE [MigrationId] = N'20261201145740_Initial'
 )
 BEGIN
     CREATE TABLE [AuditEvents] (
@@ -71,7 +71,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201142359_Initial'
+    WHERE [MigrationId] = N'20261201145740_Initial'
 )
 BEGIN
     CREATE TABLE [Authorities] (
@@ -90,7 +90,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201142359_Initial'
+    WHERE [MigrationId] = N'20261201145740_Initial'
 )
 BEGIN
     CREATE TABLE [DataProtectionKeys] (
@@ -103,7 +103,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201142359_Initial'
+    WHERE [MigrationId] = N'20261201145740_Initial'
 )
 BEGIN
     CREATE TABLE [IdempotencyRecords] (
@@ -121,7 +121,19 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201142359_Initial'
+    WHERE [MigrationId] = N'20261201145740_Initial'
+)
+BEGIN
+    CREATE TABLE [JobEffects] (
+        [Key] nvarchar(200) NOT NULL,
+        [At] datetime2 NOT NULL,
+        CONSTRAINT [PK_JobEffects] PRIMARY KEY ([Key])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201145740_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetRoleClaims] (
@@ -136,7 +148,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201142359_Initial'
+    WHERE [MigrationId] = N'20261201145740_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUsers] (
@@ -146,6 +158,7 @@ BEGIN
         [CreatedAt] datetime2 NOT NULL,
         [InvitedAt] datetime2 NULL,
         [IsDisabled] bit NOT NULL,
+        [CalendarFeedSecretHash] nvarchar(64) NULL,
         [UserName] nvarchar(256) NULL,
         [NormalizedUserName] nvarchar(256) NULL,
         [Email] nvarchar(256) NULL,
@@ -167,7 +180,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201142359_Initial'
+    WHERE [MigrationId] = N'20261201145740_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserClaims] (
@@ -182,7 +195,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201142359_Initial'
+    WHERE [MigrationId] = N'20261201145740_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserLogins] (
@@ -197,7 +210,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201142359_Initial'
+    WHERE [MigrationId] = N'20261201145740_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserRoles] (
@@ -211,7 +224,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201142359_Initial'
+    WHERE [MigrationId] = N'20261201145740_Initial'
 )
 BEGIN
     CREATE TABLE [AspNetUserTokens] (
@@ -226,7 +239,24 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201142359_Initial'
+    WHERE [MigrationId] = N'20261201145740_Initial'
+)
+BEGIN
+    CREATE TABLE [BankHolidayUploads] (
+        [Id] uniqueidentifier NOT NULL,
+        [UploadedAt] datetime2 NOT NULL,
+        [UploadedByUserId] uniqueidentifier NOT NULL,
+        [Json] nvarchar(max) NOT NULL,
+        [FirstYear] int NOT NULL,
+        [LastYear] int NOT NULL,
+        CONSTRAINT [PK_BankHolidayUploads] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_BankHolidayUploads_AspNetUsers_UploadedByUserId] FOREIGN KEY ([UploadedByUserId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201145740_Initial'
 )
 BEGIN
     CREATE TABLE [IswProfiles] (
@@ -259,7 +289,21 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201142359_Initial'
+    WHERE [MigrationId] = N'20261201145740_Initial'
+)
+BEGIN
+    CREATE TABLE [NotificationPreferences] (
+        [UserId] uniqueidentifier NOT NULL,
+        [Category] nvarchar(32) NOT NULL,
+        [Delivery] nvarchar(16) NOT NULL,
+        CONSTRAINT [PK_NotificationPreferences] PRIMARY KEY ([UserId], [Category]),
+        CONSTRAINT [FK_NotificationPreferences_AspNetUsers_UserId] FOREIGN KEY ([UserId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201145740_Initial'
 )
 BEGIN
     CREATE TABLE [Notifications] (
@@ -277,7 +321,30 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201142359_Initial'
+    WHERE [MigrationId] = N'20261201145740_Initial'
+)
+BEGIN
+    CREATE TABLE [OutboxEmails] (
+        [Id] uniqueidentifier NOT NULL,
+        [UserId] uniqueidentifier NULL,
+        [To] nvarchar(256) NOT NULL,
+        [ToName] nvarchar(200) NOT NULL,
+        [Subject] nvarchar(200) NOT NULL,
+        [Body] nvarchar(max) NOT NULL,
+        [Category] nvarchar(32) NOT NULL,
+        [CreatedAt] datetime2 NOT NULL,
+        [SentAt] datetime2 NULL,
+        [Attempts] int NOT NULL,
+        [LastError] nvarchar(1000) NULL,
+        [GaveUpAt] datetime2 NULL,
+        CONSTRAINT [PK_OutboxEmails] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_OutboxEmails_AspNetUsers_UserId] FOREIGN KEY ([UserId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE SET NULL
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201145740_Initial'
 )
 BEGIN
     CREATE TABLE [StoredFiles] (
@@ -298,7 +365,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201142359_Initial'
+    WHERE [MigrationId] = N'20261201145740_Initial'
 )
 BEGIN
     CREATE TABLE [DirectHireRequests] (
@@ -318,7 +385,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201142359_Initial'
+    WHERE [MigrationId] = N'20261201145740_Initial'
 )
 BEGIN
     CREATE TABLE [EmploymentRecords] (
@@ -338,7 +405,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201142359_Initial'
+    WHERE [MigrationId] = N'20261201145740_Initial'
 )
 BEGIN
     CREATE TABLE [IswUnavailablePeriods] (
@@ -354,7 +421,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201142359_Initial'
+    WHERE [MigrationId] = N'20261201145740_Initial'
 )
 BEGIN
     CREATE TABLE [MembershipTransitions] (
@@ -372,7 +439,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201142359_Initial'
+    WHERE [MigrationId] = N'20261201145740_Initial'
 )
 BEGIN
     CREATE TABLE [PanelApplications] (
@@ -391,7 +458,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201142359_Initial'
+    WHERE [MigrationId] = N'20261201145740_Initial'
 )
 BEGIN
     CREATE TABLE [Referees] (
@@ -414,7 +481,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201142359_Initial'
+    WHERE [MigrationId] = N'20261201145740_Initial'
 )
 BEGIN
     CREATE TABLE [VettingRecords] (
@@ -432,7 +499,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201142359_Initial'
+    WHERE [MigrationId] = N'20261201145740_Initial'
 )
 BEGIN
     CREATE TABLE [AssessmentRequests] (
@@ -472,7 +539,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201142359_Initial'
+    WHERE [MigrationId] = N'20261201145740_Initial'
 )
 BEGIN
     CREATE TABLE [ComplianceDocuments] (
@@ -496,7 +563,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201142359_Initial'
+    WHERE [MigrationId] = N'20261201145740_Initial'
 )
 BEGIN
     CREATE TABLE [Waivers] (
@@ -519,7 +586,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201142359_Initial'
+    WHERE [MigrationId] = N'20261201145740_Initial'
 )
 BEGIN
     CREATE TABLE [DirectHireSupplyPeriods] (
@@ -534,7 +601,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201142359_Initial'
+    WHERE [MigrationId] = N'20261201145740_Initial'
 )
 BEGIN
     CREATE TABLE [Offers] (
@@ -558,7 +625,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201142359_Initial'
+    WHERE [MigrationId] = N'20261201145740_Initial'
 )
 BEGIN
     CREATE TABLE [RequestEvents] (
@@ -574,7 +641,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201142359_Initial'
+    WHERE [MigrationId] = N'20261201145740_Initial'
 )
 BEGIN
     CREATE TABLE [RequestMilestones] (
@@ -589,7 +656,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201142359_Initial'
+    WHERE [MigrationId] = N'20261201145740_Initial'
 )
 BEGIN
     CREATE TABLE [RequestParties] (
@@ -604,7 +671,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201142359_Initial'
+    WHERE [MigrationId] = N'20261201145740_Initial'
 )
 BEGIN
     CREATE TABLE [Assignments] (
@@ -627,7 +694,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201142359_Initial'
+    WHERE [MigrationId] = N'20261201145740_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetRoleClaims_RoleId] ON [AspNetRoleClaims] ([RoleId]);
@@ -635,7 +702,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201142359_Initial'
+    WHERE [MigrationId] = N'20261201145740_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [RoleNameIndex] ON [AspNetRoles] ([NormalizedName]) WHERE [NormalizedName] IS NOT NULL');
@@ -643,7 +710,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201142359_Initial'
+    WHERE [MigrationId] = N'20261201145740_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserClaims_UserId] ON [AspNetUserClaims] ([UserId]);
@@ -651,7 +718,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201142359_Initial'
+    WHERE [MigrationId] = N'20261201145740_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserLogins_UserId] ON [AspNetUserLogins] ([UserId]);
@@ -659,7 +726,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201142359_Initial'
+    WHERE [MigrationId] = N'20261201145740_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUserRoles_RoleId] ON [AspNetUserRoles] ([RoleId]);
@@ -667,7 +734,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201142359_Initial'
+    WHERE [MigrationId] = N'20261201145740_Initial'
 )
 BEGIN
     CREATE INDEX [EmailIndex] ON [AspNetUsers] ([NormalizedEmail]);
@@ -675,7 +742,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201142359_Initial'
+    WHERE [MigrationId] = N'20261201145740_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AspNetUsers_AuthorityId] ON [AspNetUsers] ([AuthorityId]);
@@ -683,7 +750,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201142359_Initial'
+    WHERE [MigrationId] = N'20261201145740_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [UserNameIndex] ON [AspNetUsers] ([NormalizedUserName]) WHERE [NormalizedUserName] IS NOT NULL');
@@ -691,7 +758,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201142359_Initial'
+    WHERE [MigrationId] = N'20261201145740_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AssessmentRequests_AssessmentTypeId] ON [AssessmentRequests] ([AssessmentTypeId]);
@@ -699,7 +766,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201142359_Initial'
+    WHERE [MigrationId] = N'20261201145740_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AssessmentRequests_AssignedIswId] ON [AssessmentRequests] ([AssignedIswId]);
@@ -707,7 +774,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201142359_Initial'
+    WHERE [MigrationId] = N'20261201145740_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AssessmentRequests_AuthorityId_CaseReference] ON [AssessmentRequests] ([AuthorityId], [CaseReference]);
@@ -715,7 +782,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201142359_Initial'
+    WHERE [MigrationId] = N'20261201145740_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AssessmentRequests_AuthorityId_CreatedAt] ON [AssessmentRequests] ([AuthorityId], [CreatedAt]);
@@ -723,7 +790,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201142359_Initial'
+    WHERE [MigrationId] = N'20261201145740_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AssessmentRequests_CreatedByUserId] ON [AssessmentRequests] ([CreatedByUserId]);
@@ -731,7 +798,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201142359_Initial'
+    WHERE [MigrationId] = N'20261201145740_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AssessmentRequests_LetterOfInstructionFileId] ON [AssessmentRequests] ([LetterOfInstructionFileId]);
@@ -739,7 +806,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201142359_Initial'
+    WHERE [MigrationId] = N'20261201145740_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AssessmentRequests_Status_CreatedAt] ON [AssessmentRequests] ([Status], [CreatedAt]);
@@ -747,7 +814,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201142359_Initial'
+    WHERE [MigrationId] = N'20261201145740_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_AssessmentTypes_Code] ON [AssessmentTypes] ([Code]);
@@ -755,7 +822,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201142359_Initial'
+    WHERE [MigrationId] = N'20261201145740_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Assignments_IswProfileId_IsActive] ON [Assignments] ([IswProfileId], [IsActive]);
@@ -763,7 +830,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201142359_Initial'
+    WHERE [MigrationId] = N'20261201145740_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Assignments_OfferId] ON [Assignments] ([OfferId]);
@@ -771,7 +838,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201142359_Initial'
+    WHERE [MigrationId] = N'20261201145740_Initial'
 )
 BEGIN
     EXEC(N'CREATE UNIQUE INDEX [IX_Assignments_OneActivePerRequest] ON [Assignments] ([AssessmentRequestId]) WHERE [IsActive] = 1');
@@ -779,7 +846,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201142359_Initial'
+    WHERE [MigrationId] = N'20261201145740_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AuditEvents_EntityType_EntityId] ON [AuditEvents] ([EntityType], [EntityId]);
@@ -787,7 +854,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201142359_Initial'
+    WHERE [MigrationId] = N'20261201145740_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AuditEvents_OccurredAt] ON [AuditEvents] ([OccurredAt]);
@@ -795,7 +862,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201142359_Initial'
+    WHERE [MigrationId] = N'20261201145740_Initial'
 )
 BEGIN
     CREATE INDEX [IX_AuditEvents_UserId_OccurredAt] ON [AuditEvents] ([UserId], [OccurredAt]);
@@ -803,7 +870,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201142359_Initial'
+    WHERE [MigrationId] = N'20261201145740_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Authorities_Name] ON [Authorities] ([Name]);
@@ -811,7 +878,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201142359_Initial'
+    WHERE [MigrationId] = N'20261201145740_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Authorities_OnsCode] ON [Authorities] ([OnsCode]);
@@ -819,7 +886,23 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201142359_Initial'
+    WHERE [MigrationId] = N'20261201145740_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_BankHolidayUploads_UploadedAt] ON [BankHolidayUploads] ([UploadedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201145740_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_BankHolidayUploads_UploadedByUserId] ON [BankHolidayUploads] ([UploadedByUserId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201145740_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_ComplianceDocuments_IswProfileId_Kind] ON [ComplianceDocuments] ([IswProfileId], [Kind]);
@@ -827,7 +910,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201142359_Initial'
+    WHERE [MigrationId] = N'20261201145740_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ComplianceDocuments_Kind_ExpiresOn] ON [ComplianceDocuments] ([Kind], [ExpiresOn]);
@@ -835,7 +918,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201142359_Initial'
+    WHERE [MigrationId] = N'20261201145740_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ComplianceDocuments_StoredFileId] ON [ComplianceDocuments] ([StoredFileId]);
@@ -843,7 +926,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201142359_Initial'
+    WHERE [MigrationId] = N'20261201145740_Initial'
 )
 BEGIN
     CREATE INDEX [IX_ComplianceDocuments_VerifiedByUserId] ON [ComplianceDocuments] ([VerifiedByUserId]);
@@ -851,7 +934,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201142359_Initial'
+    WHERE [MigrationId] = N'20261201145740_Initial'
 )
 BEGIN
     CREATE INDEX [IX_DirectHireRequests_AuthorityId] ON [DirectHireRequests] ([AuthorityId]);
@@ -859,7 +942,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201142359_Initial'
+    WHERE [MigrationId] = N'20261201145740_Initial'
 )
 BEGIN
     CREATE INDEX [IX_DirectHireRequests_IswProfileId] ON [DirectHireRequests] ([IswProfileId]);
@@ -867,7 +950,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201142359_Initial'
+    WHERE [MigrationId] = N'20261201145740_Initial'
 )
 BEGIN
     CREATE INDEX [IX_DirectHireRequests_RecordedByUserId] ON [DirectHireRequests] ([RecordedByUserId]);
@@ -875,7 +958,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201142359_Initial'
+    WHERE [MigrationId] = N'20261201145740_Initial'
 )
 BEGIN
     CREATE INDEX [IX_DirectHireSupplyPeriods_DirectHireRequestId] ON [DirectHireSupplyPeriods] ([DirectHireRequestId]);
@@ -883,7 +966,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201142359_Initial'
+    WHERE [MigrationId] = N'20261201145740_Initial'
 )
 BEGIN
     CREATE INDEX [IX_EmploymentRecords_AuthorityId] ON [EmploymentRecords] ([AuthorityId]);
@@ -891,7 +974,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201142359_Initial'
+    WHERE [MigrationId] = N'20261201145740_Initial'
 )
 BEGIN
     CREATE INDEX [IX_EmploymentRecords_IswProfileId] ON [EmploymentRecords] ([IswProfileId]);
@@ -899,7 +982,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201142359_Initial'
+    WHERE [MigrationId] = N'20261201145740_Initial'
 )
 BEGIN
     CREATE INDEX [IX_IdempotencyRecords_CreatedAt] ON [IdempotencyRecords] ([CreatedAt]);
@@ -907,7 +990,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201142359_Initial'
+    WHERE [MigrationId] = N'20261201145740_Initial'
 )
 BEGIN
     CREATE INDEX [IX_IswProfiles_Status] ON [IswProfiles] ([Status]);
@@ -915,7 +998,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201142359_Initial'
+    WHERE [MigrationId] = N'20261201145740_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_IswProfiles_SweNumber] ON [IswProfiles] ([SweNumber]);
@@ -923,7 +1006,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201142359_Initial'
+    WHERE [MigrationId] = N'20261201145740_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_IswProfiles_UserId] ON [IswProfiles] ([UserId]);
@@ -931,7 +1014,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201142359_Initial'
+    WHERE [MigrationId] = N'20261201145740_Initial'
 )
 BEGIN
     CREATE INDEX [IX_IswUnavailablePeriods_IswProfileId] ON [IswUnavailablePeriods] ([IswProfileId]);
@@ -939,7 +1022,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201142359_Initial'
+    WHERE [MigrationId] = N'20261201145740_Initial'
 )
 BEGIN
     CREATE INDEX [IX_MembershipTransitions_IswProfileId_At] ON [MembershipTransitions] ([IswProfileId], [At]);
@@ -947,7 +1030,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201142359_Initial'
+    WHERE [MigrationId] = N'20261201145740_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Notifications_UserId_CreatedAt] ON [Notifications] ([UserId], [CreatedAt]);
@@ -955,7 +1038,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201142359_Initial'
+    WHERE [MigrationId] = N'20261201145740_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Offers_AssessmentRequestId_Status] ON [Offers] ([AssessmentRequestId], [Status]);
@@ -963,7 +1046,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201142359_Initial'
+    WHERE [MigrationId] = N'20261201145740_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Offers_IswProfileId_Status] ON [Offers] ([IswProfileId], [Status]);
@@ -971,7 +1054,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201142359_Initial'
+    WHERE [MigrationId] = N'20261201145740_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Offers_SentByUserId] ON [Offers] ([SentByUserId]);
@@ -979,7 +1062,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201142359_Initial'
+    WHERE [MigrationId] = N'20261201145740_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Offers_Status_ExpiresAt] ON [Offers] ([Status], [ExpiresAt]);
@@ -987,7 +1070,23 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201142359_Initial'
+    WHERE [MigrationId] = N'20261201145740_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_OutboxEmails_SentAt_GaveUpAt] ON [OutboxEmails] ([SentAt], [GaveUpAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201145740_Initial'
+)
+BEGIN
+    CREATE INDEX [IX_OutboxEmails_UserId] ON [OutboxEmails] ([UserId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201145740_Initial'
 )
 BEGIN
     CREATE INDEX [IX_PanelApplications_IswProfileId] ON [PanelApplications] ([IswProfileId]);
@@ -995,7 +1094,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201142359_Initial'
+    WHERE [MigrationId] = N'20261201145740_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_PanelApplications_UserId] ON [PanelApplications] ([UserId]);
@@ -1003,7 +1102,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201142359_Initial'
+    WHERE [MigrationId] = N'20261201145740_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Referees_IswProfileId] ON [Referees] ([IswProfileId]);
@@ -1011,7 +1110,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201142359_Initial'
+    WHERE [MigrationId] = N'20261201145740_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Referees_ReceivedRecordedByUserId] ON [Referees] ([ReceivedRecordedByUserId]);
@@ -1019,7 +1118,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201142359_Initial'
+    WHERE [MigrationId] = N'20261201145740_Initial'
 )
 BEGIN
     CREATE INDEX [IX_RequestEvents_AssessmentRequestId_At] ON [RequestEvents] ([AssessmentRequestId], [At]);
@@ -1027,7 +1126,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201142359_Initial'
+    WHERE [MigrationId] = N'20261201145740_Initial'
 )
 BEGIN
     CREATE INDEX [IX_RequestMilestones_AssessmentRequestId] ON [RequestMilestones] ([AssessmentRequestId]);
@@ -1035,7 +1134,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201142359_Initial'
+    WHERE [MigrationId] = N'20261201145740_Initial'
 )
 BEGIN
     CREATE INDEX [IX_RequestParties_AssessmentRequestId] ON [RequestParties] ([AssessmentRequestId]);
@@ -1043,7 +1142,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201142359_Initial'
+    WHERE [MigrationId] = N'20261201145740_Initial'
 )
 BEGIN
     CREATE INDEX [IX_StoredFiles_OwnerUserId] ON [StoredFiles] ([OwnerUserId]);
@@ -1051,7 +1150,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201142359_Initial'
+    WHERE [MigrationId] = N'20261201145740_Initial'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_StoredFiles_StorageKey] ON [StoredFiles] ([StorageKey]);
@@ -1059,7 +1158,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201142359_Initial'
+    WHERE [MigrationId] = N'20261201145740_Initial'
 )
 BEGIN
     CREATE INDEX [IX_StoredFiles_UploadedByUserId] ON [StoredFiles] ([UploadedByUserId]);
@@ -1067,7 +1166,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201142359_Initial'
+    WHERE [MigrationId] = N'20261201145740_Initial'
 )
 BEGIN
     CREATE INDEX [IX_VettingRecords_IswProfileId] ON [VettingRecords] ([IswProfileId]);
@@ -1075,7 +1174,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201142359_Initial'
+    WHERE [MigrationId] = N'20261201145740_Initial'
 )
 BEGIN
     CREATE INDEX [IX_VettingRecords_RecordedByUserId] ON [VettingRecords] ([RecordedByUserId]);
@@ -1083,7 +1182,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201142359_Initial'
+    WHERE [MigrationId] = N'20261201145740_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Waivers_AuthorityId] ON [Waivers] ([AuthorityId]);
@@ -1091,7 +1190,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201142359_Initial'
+    WHERE [MigrationId] = N'20261201145740_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Waivers_IswProfileId] ON [Waivers] ([IswProfileId]);
@@ -1099,7 +1198,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201142359_Initial'
+    WHERE [MigrationId] = N'20261201145740_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Waivers_LetterFileId] ON [Waivers] ([LetterFileId]);
@@ -1107,7 +1206,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201142359_Initial'
+    WHERE [MigrationId] = N'20261201145740_Initial'
 )
 BEGIN
     CREATE INDEX [IX_Waivers_RecordedByUserId] ON [Waivers] ([RecordedByUserId]);
@@ -1115,11 +1214,11 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201142359_Initial'
+    WHERE [MigrationId] = N'20261201145740_Initial'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261201142359_Initial', N'10.0.15');
+    VALUES (N'20261201145740_Initial', N'10.0.15');
 END;
 
 COMMIT;

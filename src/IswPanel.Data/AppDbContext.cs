@@ -29,6 +29,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<Domain.Offers.Assignment> Assignments => Set<Domain.Offers.Assignment>();
     public DbSet<Domain.Notifications.Notification> Notifications => Set<Domain.Notifications.Notification>();
     public DbSet<Idempotency.IdempotencyRecord> IdempotencyRecords => Set<Idempotency.IdempotencyRecord>();
+    public DbSet<Jobs.JobEffect> JobEffects => Set<Jobs.JobEffect>();
+    public DbSet<Outbox.OutboxEmail> OutboxEmails => Set<Outbox.OutboxEmail>();
+    public DbSet<Outbox.NotificationPreference> NotificationPreferences => Set<Outbox.NotificationPreference>();
+    public DbSet<Outbox.BankHolidayUpload> BankHolidayUploads => Set<Outbox.BankHolidayUpload>();
 
     public DbSet<Audit.AuditEvent> AuditEvents => Set<Audit.AuditEvent>();
 
@@ -68,6 +72,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
         configurationBuilder.Properties<VettingCheck>().HaveConversion<string>().HaveMaxLength(32);
         configurationBuilder.Properties<FileKind>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<Domain.Offers.OfferStatus>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<Outbox.EmailDelivery>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<decimal>().HavePrecision(18, 2);
     }
 }

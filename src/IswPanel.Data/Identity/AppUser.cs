@@ -22,6 +22,9 @@ public sealed class AppUser : IdentityUser<Guid>
 
     /// <summary>A disabled account cannot sign in and its sessions end.</summary>
     public bool IsDisabled { get; set; }
+
+    /// <summary>SHA-256 of the secret in the user's calendar-feed URL; resetting it stops the old URL working.</summary>
+    public string? CalendarFeedSecretHash { get; set; }
 }
 
 public sealed class AppRole : IdentityRole<Guid>

@@ -8,6 +8,22 @@ public static class NotificationCategories
     public const string Vetting = "vetting";
     public const string Deadlines = "deadlines";
     public const string Compliance = "compliance";
+
+    public static readonly IReadOnlyList<string> All = [Offers, Assignments, Requests, Vetting, Deadlines, Compliance];
+
+    /// <summary>Safety-critical: always emailed at once, whatever the user's digest choice (overdue work, suspension).</summary>
+    public static readonly IReadOnlyList<string> AlwaysImmediate = [Deadlines, Compliance];
+
+    public static string DisplayName(string category) => category switch
+    {
+        Offers => "Offers of work",
+        Assignments => "Assignments",
+        Requests => "Assessment requests",
+        Vetting => "Panel applications and vetting",
+        Deadlines => "Deadlines and overdue work",
+        Compliance => "Compliance documents",
+        _ => category,
+    };
 }
 
 /// <summary>

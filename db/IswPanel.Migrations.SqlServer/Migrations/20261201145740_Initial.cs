@@ -124,6 +124,18 @@ namespace IswPanel.Migrations.SqlServer.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "JobEffects",
+                columns: table => new
+                {
+                    Key = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    At = table.Column<DateTime>(type: "datetime2", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_JobEffects", x => x.Key);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AspNetRoleClaims",
                 columns: table => new
                 {
@@ -154,6 +166,7 @@ namespace IswPanel.Migrations.SqlServer.Migrations
                     CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
                     InvitedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
                     IsDisabled = table.Column<bool>(type: "bit", nullable: false),
+                    CalendarFeedSecretHash = table.Column<string>(type: "nvarchar(64)", maxLength: 64, nullable: true),
                     UserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
                     NormalizedUserName = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
                     Email = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: true),
@@ -266,6 +279,28 @@ namespace IswPanel.Migrations.SqlServer.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "BankHolidayUploads",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    UploadedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    UploadedByUserId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Json = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    FirstYear = table.Column<int>(type: "int", nullable: false),
+                    LastYear = table.Column<int>(type: "int", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_BankHolidayUploads", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_BankHolidayUploads_AspNetUsers_UploadedByUserId",
+                        column: x => x.UploadedByUserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "IswProfiles",
                 columns: table => new
                 {
@@ -304,6 +339,25 @@ namespace IswPanel.Migrations.SqlServer.Migrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "NotificationPreferences",
+                columns: table => new
+                {
+                    UserId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Category = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    Delivery = table.Column<string>(type: "nvarchar(16)", maxLength: 16, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_NotificationPreferences", x => new { x.UserId, x.Category });
+                    table.ForeignKey(
+                        name: "FK_NotificationPreferences_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Notifications",
                 columns: table => new
                 {
@@ -324,6 +378,34 @@ namespace IswPanel.Migrations.SqlServer.Migrations
                         principalTable: "AspNetUsers",
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "OutboxEmails",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    UserId = table.Column<Guid>(type: "uniqueidentifier", nullable: true),
+                    To = table.Column<string>(type: "nvarchar(256)", maxLength: 256, nullable: false),
+                    ToName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Subject = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Body = table.Column<string>(type: "nvarchar(max)", nullable: false),
+                    Category = table.Column<string>(type: "nvarchar(32)", maxLength: 32, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    SentAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    Attempts = table.Column<int>(type: "int", nullable: false),
+                    LastError = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    GaveUpAt = table.Column<DateTime>(type: "datetime2", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_OutboxEmails", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_OutboxEmails_AspNetUsers_UserId",
+                        column: x => x.UserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.SetNull);
                 });
 
             migrationBuilder.CreateTable(
@@ -997,6 +1079,16 @@ namespace IswPanel.Migrations.SqlServer.Migrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_BankHolidayUploads_UploadedAt",
+                table: "BankHolidayUploads",
+                column: "UploadedAt");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_BankHolidayUploads_UploadedByUserId",
+                table: "BankHolidayUploads",
+                column: "UploadedByUserId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ComplianceDocuments_IswProfileId_Kind",
                 table: "ComplianceDocuments",
                 columns: new[] { "IswProfileId", "Kind" },
@@ -1103,6 +1195,16 @@ namespace IswPanel.Migrations.SqlServer.Migrations
                 name: "IX_Offers_Status_ExpiresAt",
                 table: "Offers",
                 columns: new[] { "Status", "ExpiresAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxEmails_SentAt_GaveUpAt",
+                table: "OutboxEmails",
+                columns: new[] { "SentAt", "GaveUpAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_OutboxEmails_UserId",
+                table: "OutboxEmails",
+                column: "UserId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_PanelApplications_IswProfileId",
@@ -1212,6 +1314,9 @@ namespace IswPanel.Migrations.SqlServer.Migrations
                 name: "AuditEvents");
 
             migrationBuilder.DropTable(
+                name: "BankHolidayUploads");
+
+            migrationBuilder.DropTable(
                 name: "ComplianceDocuments");
 
             migrationBuilder.DropTable(
@@ -1230,10 +1335,19 @@ namespace IswPanel.Migrations.SqlServer.Migrations
                 name: "IswUnavailablePeriods");
 
             migrationBuilder.DropTable(
+                name: "JobEffects");
+
+            migrationBuilder.DropTable(
                 name: "MembershipTransitions");
 
             migrationBuilder.DropTable(
+                name: "NotificationPreferences");
+
+            migrationBuilder.DropTable(
                 name: "Notifications");
+
+            migrationBuilder.DropTable(
+                name: "OutboxEmails");
 
             migrationBuilder.DropTable(
                 name: "PanelApplications");
