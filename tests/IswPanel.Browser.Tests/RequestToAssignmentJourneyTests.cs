@@ -196,9 +196,17 @@ public sealed partial class RequestToAssignmentJourneyTests(BrowserApp browser)
     /// <summary>A social worker signs in and opens their offer of the request, which shows no child details.</summary>
     private async Task<string> OpenOfferAsync(BrowserPage session, string name, string caseReference, DateOnly deadline, string who)
     {
-        await session.GotoAsync("/account/sign-in");
-        await AtAsync(session, "/account/sign-in", "Sign in to IswPanel", $"the sign-in page, for {who}");
-        await SignInAsync(session, IswEmail(name));
+        if (new Uri(session.Page.Url).AbsolutePath == "/account/signed-out")
+        {
+            await SignInAgainAsync(session, IswEmail(name));
+        }
+        else
+        {
+            await session.GotoAsync("/account/sign-in");
+            await AtAsync(session, "/account/sign-in", "Sign in to IswPanel", $"the sign-in page, for {who}");
+            await SignInAsync(session, IswEmail(name));
+        }
+
         await AtAsync(session, "/my-work", "My work", $"{who}'s home page");
         await Expect(session.Page.GetByRole(AriaRole.Banner).GetByRole(AriaRole.Link, new LocatorGetByRoleOptions { NameRegex = UnreadNotifications() }))
             .ToBeVisibleAsync();
@@ -249,6 +257,14 @@ public sealed partial class RequestToAssignmentJourneyTests(BrowserApp browser)
         await Expect(rival.Page.GetByRole(AriaRole.Main).Locator("strong.govuk-tag")).ToHaveTextAsync("Withdrawn");
         await Expect(rival.Page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { Name = "Accept this offer" })).ToHaveCountAsync(0);
         await rival.ScreenshotAsync("request-journey-too-late");
+
+        // Their offers page no longer asks them to answer it.
+        await rival.FollowLinkAsync("Back to offers");
+        await AtAsync(rival, "/offers", "Offers", "the second social worker's offers after the assignment");
+        await Expect(rival.Page.GetByRole(AriaRole.Main)).ToContainTextAsync("You have no offers waiting.");
+        await Expect(rival.Page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Listitem)
+                .Filter(new LocatorFilterOptions { HasText = $"{TypeName} for {Authority}" }))
+            .ToHaveTextAsync($"{TypeName} for {Authority}: Withdrawn");
     }
 
     /// <summary>Step 5: the commissioner sees who was assigned, and is told in their notifications.</summary>

@@ -73,13 +73,16 @@ public sealed class ComplianceDocument : Entity
     }
 
     /// <summary>
-    /// An administrator has checked the evidence (for registration: on the Social Work England register). For a
+    /// An administrator has checked the evidence (for registration: on the Social Work England register, which then
+    /// counts until the end of that registration year, see <see cref="Vetting.RegistrationVerificationLapsesOn"/>). For a
     /// DBS certificate on the Update Service, the check is its annual status check, so the next year runs from today.
     /// </summary>
     public void Verify(Guid byUserId, DateTime at, DateOnly today)
     {
         VerifiedByUserId = byUserId;
         VerifiedAt = at;
+        if (Kind == ComplianceDocumentKind.SocialWorkEnglandRegistration)
+            ExpiresOn = Vetting.RegistrationVerificationLapsesOn(today).AddDays(-1);
         if (Kind == ComplianceDocumentKind.EnhancedDbs && OnUpdateService)
         {
             StatusCheckedOn = today;

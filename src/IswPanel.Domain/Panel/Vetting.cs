@@ -199,8 +199,22 @@ public static class Vetting
     public static DateOnly RegistrationYearStart(DateOnly day) =>
         new(day.Month >= RegistrationYearStartMonth ? day.Year : day.Year - 1, RegistrationYearStartMonth, 1);
 
-    /// <summary>A registration verified on <paramref name="verifiedOn"/> must be verified again from the next 1 December.</summary>
-    public static DateOnly RegistrationVerificationLapsesOn(DateOnly verifiedOn) => RegistrationYearStart(verifiedOn).AddYears(1);
+    /// <summary>Verifications on or after this day still count on <paramref name="today"/>: the renewal window before the current registration year.</summary>
+    public static DateOnly RegistrationVerifiedSince(DateOnly today) => new(RegistrationYearStart(today).Year, RenewalWindowStartMonth, 1);
+
+    /// <summary>Social Work England's renewal window opens on 1 September, three months before the registration year.</summary>
+    public const int RenewalWindowStartMonth = 9;
+
+    /// <summary>
+    /// The first day a verification made on <paramref name="verifiedOn"/> no longer counts: the next 1 December, or,
+    /// for a verification in the renewal window (1 September to 30 November, when the register shows the renewal),
+    /// the 1 December a year later.
+    /// </summary>
+    public static DateOnly RegistrationVerificationLapsesOn(DateOnly verifiedOn)
+    {
+        var nextYearStart = RegistrationYearStart(verifiedOn).AddYears(1);
+        return verifiedOn.Month is >= RenewalWindowStartMonth and < RegistrationYearStartMonth ? nextYearStart.AddYears(1) : nextYearStart;
+    }
 
     /// <summary>Whether employment that ended on <paramref name="endedOn"/> (null: ongoing) is recent enough for a reference.</summary>
     public static bool IsRecentEmployment(DateOnly? endedOn, DateOnly today) =>
@@ -231,10 +245,10 @@ public static class Vetting
             return Fail(check, $"Social Work England number {number} is not in the correct format: SW then digits, like SW12345.");
         if (registration.Verified is not { } verified)
             return Fail(check, $"Social Work England registration {number} has not been verified.");
-        var yearStart = RegistrationYearStart(today);
-        if (verified.On < yearStart)
+        var lapses = RegistrationVerificationLapsesOn(verified.On);
+        if (today >= lapses)
             return Fail(check,
-                $"Social Work England registration {number} was last verified on {DisplayDates.Show(verified.On)}, before the registration year that began on {DisplayDates.Show(yearStart)}; verify it again.");
+                $"Social Work England registration {number} was last verified on {DisplayDates.Show(verified.On)}, for the registration year that ended on {DisplayDates.Show(lapses.AddDays(-1))}; verify it again.");
         return Pass(check, $"Social Work England registration {number} verified on {DisplayDates.Show(verified.On)}.");
     }
 

@@ -5,6 +5,8 @@ using IswPanel.Data;
 using IswPanel.Data.Identity;
 using IswPanel.Domain.Common;
 using IswPanel.Domain.Security;
+using IswPanel.Web.Features.Calendar;
+using IswPanel.Web.Features.Deadlines;
 using IswPanel.Web.Infrastructure.Api;
 using IswPanel.Web.Infrastructure.Audit;
 using IswPanel.Web.Infrastructure.Auth;
@@ -38,13 +40,17 @@ public static class ServiceRegistration
         services.Configure<SmtpOptions>(configuration.GetSection(SmtpOptions.Section));
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<IClock, UkClock>();
-        services.AddSingleton(Domain.Calendar.WorkingDayCalendar.EnglandAndWales());
-        services.AddSingleton<Features.Requests.MilestonePlanner>();
-        services.AddSingleton<Features.Offers.OfferWindows>();
+        // WorkingDayCalendar is per scope, from the one CalendarSource (shipped list + newest administrator upload).
+        services.AddWorkingDayCalendar(configuration);
+        services.AddScoped<Features.Requests.MilestonePlanner>();
+        services.AddScoped<Features.Offers.OfferWindows>();
         services.AddScoped<Features.Offers.OfferCascade>();
         services.AddScoped<Features.Matching.Shortlister>();
         services.Configure<Features.Matching.MatchingOptions>(configuration.GetSection(Features.Matching.MatchingOptions.Section));
         services.AddScoped<Infrastructure.Notifications.Notifier>();
+        services.AddDeadlineSweeps(configuration);
+        services.AddScoped<EmailOutbox>();
+        services.Configure<OutboxOptions>(configuration.GetSection(OutboxOptions.Section));
 
         var database = DatabaseSettings.Resolve(configuration, builder.Environment);
         services.AddSingleton(database);

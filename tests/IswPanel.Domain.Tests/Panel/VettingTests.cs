@@ -248,7 +248,10 @@ public sealed class VettingTests
         AssertRefusedOnlyFor(Eligible() with { Registration = new RegistrationFacts(number, By(2026, 12, 2)) }, VettingCheck.Registration, explanation);
 
     [Theory]
-    [InlineData("2026-11-30", "2026-12-01", false)]   // verified before the registration year that began on 1 December
+    [InlineData("2026-08-31", "2026-12-01", false)]   // verified before the renewal window of the year that began on 1 December
+    [InlineData("2026-09-01", "2026-12-01", true)]    // verified in the renewal window: covers the coming registration year
+    [InlineData("2026-11-30", "2027-11-30", true)]
+    [InlineData("2026-11-30", "2027-12-01", false)]
     [InlineData("2026-12-01", "2026-12-01", true)]
     [InlineData("2025-12-01", "2026-11-30", true)]    // a whole registration year
     [InlineData("2026-02-10", "2026-12-15", false)]
@@ -262,9 +265,9 @@ public sealed class VettingTests
     [Fact]
     public void A_verification_from_an_earlier_registration_year_says_so()
     {
-        var facts = Eligible() with { Registration = new RegistrationFacts("SW12345", By(2026, 11, 30)) };
+        var facts = Eligible() with { Registration = new RegistrationFacts("SW12345", By(2026, 8, 31)) };
         Assert.Equal(
-            "Social Work England registration SW12345 was last verified on 30 November 2026, before the registration year that began on 1 December 2026; verify it again.",
+            "Social Work England registration SW12345 was last verified on 31 August 2026, for the registration year that ended on 30 November 2026; verify it again.",
             Vetting.Evaluate(facts, Today).Outcome(VettingCheck.Registration).Explanation);
     }
 
@@ -298,7 +301,9 @@ public sealed class VettingTests
         Assert.Equal(new DateOnly(2027, 3, 1), Vetting.DbsLapsesOn(new DateOnly(2026, 3, 1), onUpdateService: true));
         Assert.Equal(new DateOnly(2029, 3, 1), Vetting.DbsLapsesOn(new DateOnly(2026, 3, 1), onUpdateService: false));
         Assert.Equal(new DateOnly(2027, 7, 1), Vetting.InsuranceLapsesOn(new DateOnly(2027, 6, 30)));
-        Assert.Equal(new DateOnly(2026, 12, 1), Vetting.RegistrationVerificationLapsesOn(new DateOnly(2026, 11, 30)));
+        Assert.Equal(new DateOnly(2026, 12, 1), Vetting.RegistrationVerificationLapsesOn(new DateOnly(2026, 8, 31)));
+        Assert.Equal(new DateOnly(2027, 12, 1), Vetting.RegistrationVerificationLapsesOn(new DateOnly(2026, 9, 1)));
+        Assert.Equal(new DateOnly(2027, 12, 1), Vetting.RegistrationVerificationLapsesOn(new DateOnly(2026, 11, 30)));
         Assert.Equal(new DateOnly(2027, 12, 1), Vetting.RegistrationVerificationLapsesOn(new DateOnly(2026, 12, 1)));
     }
 

@@ -74,13 +74,15 @@ public static class SendOffers
             var days = command.RespondWithinWorkingDays ?? Offer.DefaultResponseWorkingDays;
             var expires = windows.ExpiryFor(now, days);
             var type = e.Labels.AssessmentTypeName;
+            // Until an ISW accepts, nothing identifies the family, not even the authority's case reference.
+            var authority = await db.Authorities.Where(a => a.Id == request.AuthorityId).Select(a => a.Name).SingleAsync(cancellationToken);
             var sent = new List<Sent>();
             foreach (var (id, name) in e.Ids.Zip(e.Names))
             {
                 var offer = Offer.Send(request.Id, id, me.UserId!.Value, now, days, expires, command.Cascade);
                 db.Offers.Add(offer);
                 sent.Add(new Sent(offer.Id, id, expires));
-                await notifier.TellIswAsync(id, NotificationCategories.Offers, $"You have a new offer: {type} {request.CaseReference}. Answer within {days} working {(days == 1 ? "day" : "days")}.",
+                await notifier.TellIswAsync(id, NotificationCategories.Offers, $"You have a new offer: {type} for {authority}. Answer within {days} working {(days == 1 ? "day" : "days")}.",
                     $"/offers/{offer.Id}", cancellationToken);
                 db.RequestEvents.Add(RequestEvent.Record(request.Id, now, me.UserId, $"Offered to {name}, to answer within {days} working {(days == 1 ? "day" : "days")}{(command.Cascade ? "; cascading if declined or lapsed" : "")}."));
             }

@@ -19,6 +19,17 @@ public sealed class NotificationsController(IMediator mediator) : AppController
         return result.IsSuccess && Url.IsLocalUrl(result.Value) ? Redirect(result.Value!) : NotFound();
     }
 
+    [HttpGet("settings")]
+    public async Task<IActionResult> Settings() => View(await mediator.Send(new NotificationSettings.Query()));
+
+    [HttpPost("settings")]
+    public Task<IActionResult> Settings(NotificationSettings.Command command) =>
+        Submit(command, _ =>
+        {
+            Notify("Your notification settings have been saved.");
+            return RedirectToAction(nameof(Settings));
+        }, () => View(command));
+
     [HttpPost("read-all")]
     public async Task<IActionResult> ReadAll()
     {

@@ -65,13 +65,14 @@ public static class AcceptOffer
             db.Assignments.Add(assignment);
 
             var type = await db.AssessmentTypes.Where(t => t.Id == request.AssessmentTypeId).Select(t => t.Name).SingleAsync(cancellationToken);
+            var authority = await db.Authorities.Where(a => a.Id == request.AuthorityId).Select(a => a.Name).SingleAsync(cancellationToken);
             var others = await db.Offers.Where(o => o.AssessmentRequestId == request.Id && o.Id != offer.Id && o.Status == OfferStatus.Open)
                 .ToListAsync(cancellationToken);
             foreach (var other in others)
             {
                 other.Withdraw(now);
                 await notifier.TellIswAsync(other.IswProfileId, NotificationCategories.Offers,
-                    $"The offer of {type} {request.CaseReference} has been withdrawn: another social worker accepted it first.", $"/offers/{other.Id}", cancellationToken);
+                    $"The offer of {type} for {authority} has been withdrawn: another social worker accepted it first.", $"/offers/{other.Id}", cancellationToken);
             }
 
             db.RequestEvents.Add(RequestEvent.Record(request.Id, now, me.UserId, $"{isw.FullName} accepted the offer and was assigned."));

@@ -40,7 +40,9 @@ public sealed class OfferCascade(AppDbContext db, IClock clock, Notifier notifie
                     windows.ExpiryFor(now, closed.RespondWithinWorkingDays), cascade: true);
                 db.Offers.Add(offer);
                 db.RequestEvents.Add(RequestEvent.Record(request.Id, now, null, $"{why}; offered to {candidate.Name}, the next candidate."));
-                await notifier.TellIswAsync(candidate.IswId, NotificationCategories.Offers, $"You have a new offer: {name}.", $"/offers/{offer.Id}", cancellationToken);
+                var authority = await db.Authorities.Where(a => a.Id == request.AuthorityId).Select(a => a.Name).SingleAsync(cancellationToken);
+                // Until an ISW accepts, nothing identifies the family, not even the authority's case reference.
+                await notifier.TellIswAsync(candidate.IswId, NotificationCategories.Offers, $"You have a new offer: {type} for {authority}.", $"/offers/{offer.Id}", cancellationToken);
                 await notifier.TellAdministratorsAsync(NotificationCategories.Offers, $"{why} the offer of {name}; it was offered to {candidate.Name}.", link, cancellationToken);
                 return;
             }

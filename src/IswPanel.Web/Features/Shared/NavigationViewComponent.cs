@@ -14,7 +14,8 @@ public sealed class NavigationViewComponent(ICurrentUser user) : ViewComponent
             user.IsInRole(Roles.PanelAdmin) ?
             [
                 new("Home", "/admin"), new("Requests", "/requests"), new("Panel", "/admin/panel"), new("Authorities", "/admin/authorities"),
-                new("Users", "/admin/users"), new("Assessment types", "/admin/assessment-types"), new("Scheduled jobs", "/hangfire"),
+                new("Users", "/admin/users"), new("Assessment types", "/admin/assessment-types"), new("Bank holidays", "/admin/bank-holidays"),
+                new("Scheduled jobs", "/hangfire"), new("Email problems", "/admin/email"),
             ] :
             user.IsInRole(Roles.QaReviewer) ? [new("QA queue", "/qa")] :
             user.IsInRole(Roles.Commissioner) ? [new("Requests", "/requests")] :

@@ -47,6 +47,10 @@ public static class AuditActions
     public const string WaiverRecorded = "panel.waiver-recorded";
     public const string DirectHireRecorded = "panel.direct-hire-recorded";
     public const string ProfileChanged = "panel.profile-changed";
+    public const string EmailRetried = "email.retried";
+    public const string BankHolidaysUploaded = "calendar.bank-holidays-uploaded";
+    public const string CalendarLinkCreated = "calendar.feed-link-created";
+    public const string CalendarLinkReset = "calendar.feed-link-reset";
 }
 
 public sealed class AuditLog(AppDbContext db, DbContextOptions<AppDbContext> options, ICurrentUser user, IHttpContextAccessor http,

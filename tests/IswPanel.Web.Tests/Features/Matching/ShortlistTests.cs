@@ -96,6 +96,8 @@ public sealed class ShortlistTests
         Assert.Equal(Domain.Assessments.AssessmentRequestStatus.Offered, status);
         var told = await app.WithDbAsync(db => db.Notifications.CountAsync(n => n.Category == "offers" && n.Text.StartsWith("You have a new offer")));
         Assert.Equal(2, told);
+        // Nothing identifies the family before an ISW accepts: not even the authority's case reference.
+        Assert.False(await app.WithDbAsync(db => db.Notifications.AnyAsync(n => n.Category == "offers" && n.Text.Contains("NS-TEST-0001"))));
         Assert.Equal(2, await app.WithDbAsync(db => db.Offers.CountAsync(o => o.AssessmentRequestId == request && o.Status == OfferStatus.Open)));
     }
 

@@ -1,0 +1,97 @@
+using IswPanel.Data;
+using IswPanel.Domain.Calendar;
+using IswPanel.Domain.Common;
+using IswPanel.Domain.Notifications;
+using IswPanel.Domain.Panel;
+using IswPanel.Web.Features.Deadlines;
+using IswPanel.Web.Features.Requests;
+using IswPanel.Web.Infrastructure.Configuration;
+using IswPanel.Web.Infrastructure.Jobs;
+using IswPanel.Web.Infrastructure.Notifications;
+using IswPanel.Web.Infrastructure.Results;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace IswPanel.Web.Features.Panel.Jobs;
+
+/// <summary>
+/// Unanswered references: a reference not received 5 working days (Deadlines:ChaseAfterWorkingDays) after the
+/// applicant named the referee is chased once — the applicant and the administrators are told (category Vetting).
+/// Only applicants in vetting (Applicant, Under review) are chased. Effect key: reference-reminder:{refereeId}.
+/// </summary>
+public static class ChaseReferences
+{
+    private static readonly PanelMemberStatus[] InVetting = [PanelMemberStatus.Applicant, PanelMemberStatus.UnderReview];
+
+    public sealed record Due : IQuery<IReadOnlyList<Guid>>;
+
+    public sealed record Command(Guid RefereeId) : ICommand<Result<SweepOutcome>>;
+
+    public static string Key(Guid refereeId) => $"reference-reminder:{refereeId}";
+
+    /// <summary>Whether a reference asked for at <paramref name="namedAt"/> (UTC) is overdue on <paramref name="today"/>.</summary>
+    internal static bool IsDue(DateTime namedAt, DateOnly today, int workingDays, WorkingDayCalendar calendar) =>
+        calendar.AddWorkingDays(DateOnly.FromDateTime(namedAt.ToUkTime()), workingDays) <= today;
+
+    public sealed class DueHandler(AppDbContext db, IClock clock, WorkingDayCalendar calendar, IOptions<DeadlineOptions> options)
+        : IQueryHandler<Due, IReadOnlyList<Guid>>
+    {
+        public async ValueTask<IReadOnlyList<Guid>> Handle(Due query, CancellationToken cancellationToken)
+        {
+            var today = clock.Today;
+            var workingDays = options.Value.ChaseAfterWorkingDays;
+            // n working days are at least n calendar days; a day's margin covers UK time against UTC.
+            var namedBefore = clock.UtcNow.AddDays(-(workingDays - 1));
+            var waiting = await (
+                from r in db.Referees.AsNoTracking()
+                join p in db.IswProfiles on r.IswProfileId equals p.Id
+                where r.ReceivedOn == null && InVetting.Contains(p.Status) && r.NamedAt <= namedBefore
+                select new { r.Id, r.NamedAt })
+                .ToListAsync(cancellationToken);
+            var due = waiting.Where(r => IsDue(r.NamedAt, today, workingDays, calendar)).Select(r => r.Id).ToList();
+            return await Sent.WithoutDoneAsync(db, due, Key, cancellationToken);
+        }
+    }
+
+    public sealed class Handler(AppDbContext db, IClock clock, WorkingDayCalendar calendar, IOptions<DeadlineOptions> options, Notifier notifier)
+        : ICommandHandler<Command, Result<SweepOutcome>>
+    {
+        public async ValueTask<Result<SweepOutcome>> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var workingDays = options.Value.ChaseAfterWorkingDays;
+            var found = await (
+                from r in db.Referees.AsNoTracking()
+                join p in db.IswProfiles on r.IswProfileId equals p.Id
+                where r.Id == command.RefereeId
+                select new { r.Name, r.Organisation, r.NamedAt, r.ReceivedOn, ProfileId = p.Id, p.UserId, p.FullName, p.Status })
+                .SingleOrDefaultAsync(cancellationToken);
+            // Received, or the applicant is no longer in vetting, since the sweep looked.
+            if (found is null || found.ReceivedOn is not null || !InVetting.Contains(found.Status)
+                || !IsDue(found.NamedAt, clock.Today, workingDays, calendar))
+                return SweepOutcome.NotDue;
+
+            var key = Key(command.RefereeId);
+            if (await db.EffectDoneAsync(key, cancellationToken)) return SweepOutcome.AlreadyDone;
+            db.ClaimEffect(key, clock.UtcNow);
+
+            var referee = $"{found.Name} ({found.Organisation})";
+            var after = $"{RequestWording.WorkingDays(workingDays)} after";
+            notifier.Tell(found.UserId, NotificationCategories.Vetting,
+                $"Your reference from {referee} has not arrived {after} you named them. Ask them to send it, or name another referee.",
+                "/my-evidence/referees");
+            await notifier.TellAdministratorsAsync(NotificationCategories.Vetting,
+                $"The reference from {referee} for {found.FullName} has not arrived {after} it was asked for.",
+                $"/admin/panel/{found.ProfileId}", cancellationToken);
+            return SweepOutcome.Done;
+        }
+    }
+
+    /// <summary>Hangfire: daily, 09:00 UK time by default (Jobs:ReferenceRemindersCron).</summary>
+    public sealed class Job(SweepRunner sweeps)
+    {
+        public const string Id = "panel.reference-reminders";
+
+        public Task<SweepReport> RunAsync(CancellationToken cancellationToken) =>
+            sweeps.RunAsync(Id, new Due(), refereeId => new Command(refereeId), cancellationToken);
+    }
+}
