@@ -1118,3 +1118,106 @@ BEGIN
 END $EF$;
 COMMIT;
 
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201161435_SessionsAuditRetention') THEN
+    ALTER TABLE "AuditEvents" ADD "SubjectAuthorityId" uuid;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201161435_SessionsAuditRetention') THEN
+    ALTER TABLE "AssessmentTypes" ADD "RetentionYears" integer NOT NULL DEFAULT 0;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201161435_SessionsAuditRetention') THEN
+    ALTER TABLE "AssessmentRequests" ADD "PurgedAt" timestamp with time zone;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201161435_SessionsAuditRetention') THEN
+    ALTER TABLE "AssessmentRequests" ADD "PurgedByUserId" uuid;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201161435_SessionsAuditRetention') THEN
+    ALTER TABLE "AssessmentRequests" ADD "RetainUntil" date;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201161435_SessionsAuditRetention') THEN
+    CREATE TABLE "UserSessions" (
+        "Id" uuid NOT NULL,
+        "UserId" uuid NOT NULL,
+        "CreatedAt" timestamp with time zone NOT NULL,
+        "LastSeenAt" timestamp with time zone NOT NULL,
+        "EndedAt" timestamp with time zone,
+        "EndReason" character varying(32),
+        "IpAddress" character varying(64),
+        "UserAgent" character varying(200),
+        CONSTRAINT "PK_UserSessions" PRIMARY KEY ("Id"),
+        CONSTRAINT "FK_UserSessions_AspNetUsers_UserId" FOREIGN KEY ("UserId") REFERENCES "AspNetUsers" ("Id") ON DELETE CASCADE
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201161435_SessionsAuditRetention') THEN
+    CREATE INDEX "IX_AuditEvents_SubjectAuthorityId_OccurredAt" ON "AuditEvents" ("SubjectAuthorityId", "OccurredAt");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201161435_SessionsAuditRetention') THEN
+    CREATE INDEX "IX_UserSessions_UserId_EndedAt" ON "UserSessions" ("UserId", "EndedAt");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201161435_SessionsAuditRetention') THEN
+    CREATE OR REPLACE FUNCTION audit_events_append_only() RETURNS trigger LANGUAGE plpgsql AS $fn$
+    BEGIN
+        RAISE EXCEPTION 'The audit trail is append-only.';
+    END
+    $fn$;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201161435_SessionsAuditRetention') THEN
+    CREATE TRIGGER "AuditEvents_NoChange" BEFORE UPDATE OR DELETE ON "AuditEvents" FOR EACH ROW EXECUTE FUNCTION audit_events_append_only();
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201161435_SessionsAuditRetention') THEN
+    CREATE TRIGGER "AuditEvents_NoTruncate" BEFORE TRUNCATE ON "AuditEvents" FOR EACH STATEMENT EXECUTE FUNCTION audit_events_append_only();
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201161435_SessionsAuditRetention') THEN
+    INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+    VALUES ('20261201161435_SessionsAuditRetention', '10.0.15');
+    END IF;
+END $EF$;
+COMMIT;
+

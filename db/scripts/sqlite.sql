@@ -582,3 +582,39 @@ VALUES ('20261201145729_Initial', '10.0.15');
 
 COMMIT;
 
+BEGIN TRANSACTION;
+ALTER TABLE "AuditEvents" ADD "SubjectAuthorityId" TEXT NULL;
+
+ALTER TABLE "AssessmentTypes" ADD "RetentionYears" INTEGER NOT NULL DEFAULT 0;
+
+ALTER TABLE "AssessmentRequests" ADD "PurgedAt" TEXT NULL;
+
+ALTER TABLE "AssessmentRequests" ADD "PurgedByUserId" TEXT NULL;
+
+ALTER TABLE "AssessmentRequests" ADD "RetainUntil" TEXT NULL;
+
+CREATE TABLE "UserSessions" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_UserSessions" PRIMARY KEY,
+    "UserId" TEXT NOT NULL,
+    "CreatedAt" TEXT NOT NULL,
+    "LastSeenAt" TEXT NOT NULL,
+    "EndedAt" TEXT NULL,
+    "EndReason" TEXT NULL,
+    "IpAddress" TEXT NULL,
+    "UserAgent" TEXT NULL,
+    CONSTRAINT "FK_UserSessions_AspNetUsers_UserId" FOREIGN KEY ("UserId") REFERENCES "AspNetUsers" ("Id") ON DELETE CASCADE
+);
+
+CREATE INDEX "IX_AuditEvents_SubjectAuthorityId_OccurredAt" ON "AuditEvents" ("SubjectAuthorityId", "OccurredAt");
+
+CREATE INDEX "IX_UserSessions_UserId_EndedAt" ON "UserSessions" ("UserId", "EndedAt");
+
+CREATE TRIGGER "AuditEvents_NoUpdate" BEFORE UPDATE ON "AuditEvents" BEGIN SELECT RAISE(ABORT, 'The audit trail is append-only.'); END;
+
+CREATE TRIGGER "AuditEvents_NoDelete" BEFORE DELETE ON "AuditEvents" BEGIN SELECT RAISE(ABORT, 'The audit trail is append-only.'); END;
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261201161416_SessionsAuditRetention', '10.0.15');
+
+COMMIT;
+

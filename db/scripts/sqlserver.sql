@@ -1224,3 +1224,99 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201161426_SessionsAuditRetention'
+)
+BEGIN
+    ALTER TABLE [AuditEvents] ADD [SubjectAuthorityId] uniqueidentifier NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201161426_SessionsAuditRetention'
+)
+BEGIN
+    ALTER TABLE [AssessmentTypes] ADD [RetentionYears] int NOT NULL DEFAULT 0;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201161426_SessionsAuditRetention'
+)
+BEGIN
+    ALTER TABLE [AssessmentRequests] ADD [PurgedAt] datetime2 NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201161426_SessionsAuditRetention'
+)
+BEGIN
+    ALTER TABLE [AssessmentRequests] ADD [PurgedByUserId] uniqueidentifier NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201161426_SessionsAuditRetention'
+)
+BEGIN
+    ALTER TABLE [AssessmentRequests] ADD [RetainUntil] date NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201161426_SessionsAuditRetention'
+)
+BEGIN
+    CREATE TABLE [UserSessions] (
+        [Id] uniqueidentifier NOT NULL,
+        [UserId] uniqueidentifier NOT NULL,
+        [CreatedAt] datetime2 NOT NULL,
+        [LastSeenAt] datetime2 NOT NULL,
+        [EndedAt] datetime2 NULL,
+        [EndReason] nvarchar(32) NULL,
+        [IpAddress] nvarchar(64) NULL,
+        [UserAgent] nvarchar(200) NULL,
+        CONSTRAINT [PK_UserSessions] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_UserSessions_AspNetUsers_UserId] FOREIGN KEY ([UserId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201161426_SessionsAuditRetention'
+)
+BEGIN
+    CREATE INDEX [IX_AuditEvents_SubjectAuthorityId_OccurredAt] ON [AuditEvents] ([SubjectAuthorityId], [OccurredAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201161426_SessionsAuditRetention'
+)
+BEGIN
+    CREATE INDEX [IX_UserSessions_UserId_EndedAt] ON [UserSessions] ([UserId], [EndedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201161426_SessionsAuditRetention'
+)
+BEGIN
+    EXEC(N'CREATE TRIGGER [AuditEvents_AppendOnly] ON [AuditEvents] INSTEAD OF UPDATE, DELETE AS BEGIN THROW 51000, ''The audit trail is append-only.'', 1; END');
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201161426_SessionsAuditRetention'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261201161426_SessionsAuditRetention', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

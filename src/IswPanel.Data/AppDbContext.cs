@@ -35,6 +35,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<Outbox.BankHolidayUpload> BankHolidayUploads => Set<Outbox.BankHolidayUpload>();
 
     public DbSet<Audit.AuditEvent> AuditEvents => Set<Audit.AuditEvent>();
+    public DbSet<UserSession> UserSessions => Set<UserSession>();
 
     /// <summary>ASP.NET Core data-protection keys, shared by every instance so cookies and tokens survive restarts.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -56,6 +57,29 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
         };
         builder.Entity<Domain.Offers.Assignment>().HasIndex(a => a.AssessmentRequestId).IsUnique().HasFilter(activeOnly)
             .HasDatabaseName("IX_Assignments_OneActivePerRequest");
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        RefuseAuditChanges();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        RefuseAuditChanges();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>The audit trail is append-only: the application may insert rows, never change or remove them.
+    /// (Database triggers and the permission scripts refuse it too, for anything that bypasses this context.)</summary>
+    private void RefuseAuditChanges()
+    {
+        foreach (var entry in ChangeTracker.Entries<Audit.AuditEvent>())
+        {
+            if (entry.State is EntityState.Modified or EntityState.Deleted)
+                throw new Audit.AuditTrailIsAppendOnlyException();
+        }
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

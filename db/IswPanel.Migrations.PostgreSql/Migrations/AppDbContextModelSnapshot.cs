@@ -58,6 +58,9 @@ namespace IswPanel.Migrations.PostgreSql.Migrations
                     b.Property<DateTime>("OccurredAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<Guid?>("SubjectAuthorityId")
+                        .HasColumnType("uuid");
+
                     b.Property<Guid?>("UserId")
                         .HasColumnType("uuid");
 
@@ -70,6 +73,8 @@ namespace IswPanel.Migrations.PostgreSql.Migrations
                     b.HasIndex("OccurredAt");
 
                     b.HasIndex("EntityType", "EntityId");
+
+                    b.HasIndex("SubjectAuthorityId", "OccurredAt");
 
                     b.HasIndex("UserId", "OccurredAt");
 
@@ -229,6 +234,42 @@ namespace IswPanel.Migrations.PostgreSql.Migrations
                         .HasDatabaseName("UserNameIndex");
 
                     b.ToTable("AspNetUsers", (string)null);
+                });
+
+            modelBuilder.Entity("IswPanel.Data.Identity.UserSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("EndReason")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTime?>("EndedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("IpAddress")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("LastSeenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UserAgent")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("UserId", "EndedAt");
+
+                    b.ToTable("UserSessions");
                 });
 
             modelBuilder.Entity("IswPanel.Data.Jobs.JobEffect", b =>
@@ -420,6 +461,15 @@ namespace IswPanel.Migrations.PostgreSql.Migrations
                         .HasMaxLength(4)
                         .HasColumnType("character varying(4)");
 
+                    b.Property<DateTime?>("PurgedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("PurgedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly?>("RetainUntil")
+                        .HasColumnType("date");
+
                     b.Property<int>("ShortfallWorkingDays")
                         .HasColumnType("integer");
 
@@ -507,6 +557,9 @@ namespace IswPanel.Migrations.PostgreSql.Migrations
                     b.Property<string>("RequiredSkill")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)");
+
+                    b.Property<int>("RetentionYears")
+                        .HasColumnType("integer");
 
                     b.Property<int?>("TypicalHoursHigh")
                         .HasColumnType("integer");
@@ -1316,6 +1369,15 @@ namespace IswPanel.Migrations.PostgreSql.Migrations
                         .WithMany()
                         .HasForeignKey("AuthorityId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("IswPanel.Data.Identity.UserSession", b =>
+                {
+                    b.HasOne("IswPanel.Data.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("IswPanel.Data.Outbox.BankHolidayUpload", b =>

@@ -10,7 +10,11 @@ public sealed class AuditEvent
     public DateTime OccurredAt { get; private init; }
     public Guid? UserId { get; private init; }
     public string? UserRole { get; private init; }
+    /// <summary>The actor's authority (commissioners only).</summary>
     public Guid? AuthorityId { get; private init; }
+
+    /// <summary>The authority whose record was touched, so a commissioner can see who accessed their requests.</summary>
+    public Guid? SubjectAuthorityId { get; private init; }
     public string Action { get; private init; } = "";
     public string? EntityType { get; private init; }
     public string? EntityId { get; private init; }
@@ -18,8 +22,9 @@ public sealed class AuditEvent
     public string? IpAddress { get; private init; }
 
     public static AuditEvent Create(DateTime occurredAt, string action, Guid? userId, string? userRole, Guid? authorityId,
-        string? entityType, string? entityId, string? detail, string? ipAddress) => new()
+        string? entityType, string? entityId, string? detail, string? ipAddress, Guid? subjectAuthorityId = null) => new()
         {
+            SubjectAuthorityId = subjectAuthorityId,
             OccurredAt = occurredAt,
             Action = action,
             UserId = userId,

@@ -18,5 +18,6 @@ internal sealed class AuditEventConfiguration : IEntityTypeConfiguration<AuditEv
         builder.HasIndex(e => e.OccurredAt);
         builder.HasIndex(e => new { e.EntityType, e.EntityId });
         builder.HasIndex(e => new { e.UserId, e.OccurredAt });
+        builder.HasIndex(e => new { e.SubjectAuthorityId, e.OccurredAt });
     }
 }

@@ -44,6 +44,13 @@ public sealed partial class AssessmentRequest : Entity
     public DateTime? SubmittedAt { get; private set; }
     public DateTime UpdatedAt { get; private set; }
 
+    /// <summary>After this date the child's details may be purged (set when the request closes or is cancelled).</summary>
+    public DateOnly? RetainUntil { get; private set; }
+
+    /// <summary>When an administrator confirmed the purge of the child's details and documents.</summary>
+    public DateTime? PurgedAt { get; private set; }
+    public Guid? PurgedByUserId { get; private set; }
+
     /// <summary>Optimistic-concurrency token: a new value on every change of state.</summary>
     public Guid Version { get; private set; } = Guid.NewGuid();
 
@@ -139,6 +146,33 @@ public sealed partial class AssessmentRequest : Entity
             throw new DomainException($"A request that is {Status.DisplayName().ToLowerInvariant()} can no longer be cancelled.");
         MoveTo(AssessmentRequestStatus.Cancelled, now);
     }
+
+    /// <summary>Starts the retention clock: the request is finished, and its type's policy says for how long it is kept.</summary>
+    public void SetRetention(DateOnly finishedOn, int retentionYears) => RetainUntil = finishedOn.AddYears(retentionYears);
+
+    /// <summary>
+    /// Removes the child's and family's details once the retention date has passed and a person has confirmed it.
+    /// What remains (type, authority, dates, status, milestones, hours) carries the anonymised figures.
+    /// The caller deletes the stored files (the letter of instruction, reports).
+    /// </summary>
+    public void Purge(Guid confirmedBy, DateOnly today, DateTime now)
+    {
+        if (PurgedAt is not null) throw new DomainException("This request has already been purged.");
+        if (RetainUntil is null || RetainUntil >= today)
+            throw new DomainException("This request has not passed its retention date.");
+        CaseReference = PurgedMarker;
+        ChildInitials = "";
+        Parties = [];
+        CourtCaseNumber = null;
+        Notes = null;
+        LetterOfInstructionFileId = null;
+        PurgedAt = now;
+        PurgedByUserId = confirmedBy;
+        UpdatedAt = now;
+        Version = Guid.NewGuid();
+    }
+
+    public const string PurgedMarker = "(purged)";
 
     public void MoveTo(AssessmentRequestStatus next, DateTime now)
     {

@@ -28,6 +28,19 @@ public sealed class AssessmentType : Entity
     public int ReleaseBefore { get; private set; }
     public bool IsActive { get; private set; } = true;
 
+    /// <summary>How long a closed or cancelled request's child details are kept, in years (retention policy).</summary>
+    public int RetentionYears { get; private set; } = DefaultRetentionYears;
+
+    /// <summary>The default when a type has no policy of its own: looked-after children's records are kept
+    /// until the 75th birthday, and the panel does not hold dates of birth, so the longest case is assumed.</summary>
+    public const int DefaultRetentionYears = 75;
+
+    public void SetRetention(int years)
+    {
+        if (years is < 1 or > 150) throw new DomainException("Retention must be between 1 and 150 years.", nameof(RetentionYears));
+        RetentionYears = years;
+    }
+
     public static AssessmentType Create(string code, string name, int typicalWeeks, int minPqeYears,
         string? requiredSkill = null, int? hoursLow = null, int? hoursHigh = null, string? notes = null, int displayOrder = 0)
     {
