@@ -1221,3 +1221,302 @@ BEGIN
 END $EF$;
 COMMIT;
 
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201162322_AssessmentWork') THEN
+    ALTER TABLE "Assignments" ADD "HourlyRate" numeric(18,2) NOT NULL DEFAULT 0.0;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201162322_AssessmentWork') THEN
+    ALTER TABLE "AssessmentTypes" ADD "RequiresSecondReviewer" boolean NOT NULL DEFAULT FALSE;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201162322_AssessmentWork') THEN
+    ALTER TABLE "AssessmentRequests" ADD "ClosedAt" timestamp with time zone;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201162322_AssessmentWork') THEN
+    ALTER TABLE "AssessmentRequests" ADD "ReleasedAt" timestamp with time zone;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201162322_AssessmentWork') THEN
+    ALTER TABLE "AssessmentRequests" ADD "ReleasedReportVersionId" uuid;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201162322_AssessmentWork') THEN
+    ALTER TABLE "AssessmentRequests" ADD "WorkingDaysLate" integer;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201162322_AssessmentWork') THEN
+    CREATE TABLE "AssessmentFeedback" (
+        "Id" uuid NOT NULL,
+        "AssessmentRequestId" uuid NOT NULL,
+        "IswProfileId" uuid NOT NULL,
+        "QualityRating" integer NOT NULL,
+        "TimelinessRating" integer NOT NULL,
+        "CommunicationRating" integer NOT NULL,
+        "Comment" character varying(2000),
+        "GivenAt" timestamp with time zone NOT NULL,
+        "GivenByUserId" uuid NOT NULL,
+        CONSTRAINT "PK_AssessmentFeedback" PRIMARY KEY ("Id"),
+        CONSTRAINT "FK_AssessmentFeedback_AspNetUsers_GivenByUserId" FOREIGN KEY ("GivenByUserId") REFERENCES "AspNetUsers" ("Id") ON DELETE RESTRICT,
+        CONSTRAINT "FK_AssessmentFeedback_AssessmentRequests_AssessmentRequestId" FOREIGN KEY ("AssessmentRequestId") REFERENCES "AssessmentRequests" ("Id") ON DELETE CASCADE,
+        CONSTRAINT "FK_AssessmentFeedback_IswProfiles_IswProfileId" FOREIGN KEY ("IswProfileId") REFERENCES "IswProfiles" ("Id") ON DELETE RESTRICT
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201162322_AssessmentWork') THEN
+    CREATE TABLE "ReportVersions" (
+        "Id" uuid NOT NULL,
+        "AssessmentRequestId" uuid NOT NULL,
+        "AssignmentId" uuid NOT NULL,
+        "IswProfileId" uuid NOT NULL,
+        "Number" integer NOT NULL,
+        "StoredFileId" uuid NOT NULL,
+        "NoteToReviewer" character varying(2000),
+        "SubmittedAt" timestamp with time zone NOT NULL,
+        "SubmittedByUserId" uuid NOT NULL,
+        "Status" character varying(16) NOT NULL,
+        "DecidedAt" timestamp with time zone,
+        "ReleasedAt" timestamp with time zone,
+        CONSTRAINT "PK_ReportVersions" PRIMARY KEY ("Id"),
+        CONSTRAINT "FK_ReportVersions_AspNetUsers_SubmittedByUserId" FOREIGN KEY ("SubmittedByUserId") REFERENCES "AspNetUsers" ("Id") ON DELETE RESTRICT,
+        CONSTRAINT "FK_ReportVersions_AssessmentRequests_AssessmentRequestId" FOREIGN KEY ("AssessmentRequestId") REFERENCES "AssessmentRequests" ("Id") ON DELETE CASCADE,
+        CONSTRAINT "FK_ReportVersions_Assignments_AssignmentId" FOREIGN KEY ("AssignmentId") REFERENCES "Assignments" ("Id") ON DELETE RESTRICT,
+        CONSTRAINT "FK_ReportVersions_IswProfiles_IswProfileId" FOREIGN KEY ("IswProfileId") REFERENCES "IswProfiles" ("Id") ON DELETE RESTRICT,
+        CONSTRAINT "FK_ReportVersions_StoredFiles_StoredFileId" FOREIGN KEY ("StoredFileId") REFERENCES "StoredFiles" ("Id") ON DELETE RESTRICT
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201162322_AssessmentWork') THEN
+    CREATE TABLE "RubricCriteria" (
+        "Id" uuid NOT NULL,
+        "Name" character varying(200) NOT NULL,
+        "Description" character varying(1000),
+        "DisplayOrder" integer NOT NULL,
+        "IsActive" boolean NOT NULL,
+        CONSTRAINT "PK_RubricCriteria" PRIMARY KEY ("Id")
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201162322_AssessmentWork') THEN
+    CREATE TABLE "WorkLogEntries" (
+        "Id" uuid NOT NULL,
+        "AssessmentRequestId" uuid NOT NULL,
+        "AssignmentId" uuid NOT NULL,
+        "IswProfileId" uuid NOT NULL,
+        "Date" date NOT NULL,
+        "Kind" character varying(32) NOT NULL,
+        "DurationMinutes" integer NOT NULL,
+        "WhoSeen" character varying(200),
+        "TravelMinutes" integer NOT NULL,
+        "MileageMiles" numeric(7,1) NOT NULL,
+        "Notes" character varying(1000),
+        "LoggedAt" timestamp with time zone NOT NULL,
+        "Approval" character varying(32) NOT NULL,
+        "ApprovalDecidedAt" timestamp with time zone,
+        "ApprovalDecidedByUserId" uuid,
+        "ApprovalNote" character varying(1000),
+        CONSTRAINT "PK_WorkLogEntries" PRIMARY KEY ("Id"),
+        CONSTRAINT "FK_WorkLogEntries_AssessmentRequests_AssessmentRequestId" FOREIGN KEY ("AssessmentRequestId") REFERENCES "AssessmentRequests" ("Id") ON DELETE CASCADE,
+        CONSTRAINT "FK_WorkLogEntries_Assignments_AssignmentId" FOREIGN KEY ("AssignmentId") REFERENCES "Assignments" ("Id") ON DELETE RESTRICT,
+        CONSTRAINT "FK_WorkLogEntries_IswProfiles_IswProfileId" FOREIGN KEY ("IswProfileId") REFERENCES "IswProfiles" ("Id") ON DELETE RESTRICT
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201162322_AssessmentWork') THEN
+    CREATE TABLE "QaReviews" (
+        "Id" uuid NOT NULL,
+        "ReportVersionId" uuid NOT NULL,
+        "AssessmentRequestId" uuid NOT NULL,
+        "ReviewerUserId" uuid NOT NULL,
+        "Decision" character varying(16) NOT NULL,
+        "Summary" character varying(4000),
+        "VersionSubmittedAt" timestamp with time zone NOT NULL,
+        "DecidedAt" timestamp with time zone NOT NULL,
+        "TurnaroundMinutes" integer NOT NULL,
+        "TurnaroundWorkingDays" integer NOT NULL,
+        CONSTRAINT "PK_QaReviews" PRIMARY KEY ("Id"),
+        CONSTRAINT "FK_QaReviews_AspNetUsers_ReviewerUserId" FOREIGN KEY ("ReviewerUserId") REFERENCES "AspNetUsers" ("Id") ON DELETE RESTRICT,
+        CONSTRAINT "FK_QaReviews_AssessmentRequests_AssessmentRequestId" FOREIGN KEY ("AssessmentRequestId") REFERENCES "AssessmentRequests" ("Id") ON DELETE RESTRICT,
+        CONSTRAINT "FK_QaReviews_ReportVersions_ReportVersionId" FOREIGN KEY ("ReportVersionId") REFERENCES "ReportVersions" ("Id") ON DELETE CASCADE
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201162322_AssessmentWork') THEN
+    CREATE TABLE "QaReviewScores" (
+        "Id" integer GENERATED BY DEFAULT AS IDENTITY,
+        "CriterionId" uuid NOT NULL,
+        "CriterionName" character varying(200) NOT NULL,
+        "Score" integer NOT NULL,
+        "Comment" character varying(2000),
+        "QaReviewId" uuid NOT NULL,
+        CONSTRAINT "PK_QaReviewScores" PRIMARY KEY ("Id"),
+        CONSTRAINT "FK_QaReviewScores_QaReviews_QaReviewId" FOREIGN KEY ("QaReviewId") REFERENCES "QaReviews" ("Id") ON DELETE CASCADE
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201162322_AssessmentWork') THEN
+    CREATE UNIQUE INDEX "IX_AssessmentFeedback_AssessmentRequestId" ON "AssessmentFeedback" ("AssessmentRequestId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201162322_AssessmentWork') THEN
+    CREATE INDEX "IX_AssessmentFeedback_GivenByUserId" ON "AssessmentFeedback" ("GivenByUserId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201162322_AssessmentWork') THEN
+    CREATE INDEX "IX_AssessmentFeedback_IswProfileId" ON "AssessmentFeedback" ("IswProfileId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201162322_AssessmentWork') THEN
+    CREATE INDEX "IX_QaReviews_AssessmentRequestId_DecidedAt" ON "QaReviews" ("AssessmentRequestId", "DecidedAt");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201162322_AssessmentWork') THEN
+    CREATE INDEX "IX_QaReviews_DecidedAt" ON "QaReviews" ("DecidedAt");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201162322_AssessmentWork') THEN
+    CREATE UNIQUE INDEX "IX_QaReviews_ReportVersionId_ReviewerUserId" ON "QaReviews" ("ReportVersionId", "ReviewerUserId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201162322_AssessmentWork') THEN
+    CREATE INDEX "IX_QaReviews_ReviewerUserId" ON "QaReviews" ("ReviewerUserId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201162322_AssessmentWork') THEN
+    CREATE INDEX "IX_QaReviewScores_QaReviewId" ON "QaReviewScores" ("QaReviewId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201162322_AssessmentWork') THEN
+    CREATE UNIQUE INDEX "IX_ReportVersions_AssessmentRequestId_Number" ON "ReportVersions" ("AssessmentRequestId", "Number");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201162322_AssessmentWork') THEN
+    CREATE INDEX "IX_ReportVersions_AssignmentId" ON "ReportVersions" ("AssignmentId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201162322_AssessmentWork') THEN
+    CREATE INDEX "IX_ReportVersions_IswProfileId" ON "ReportVersions" ("IswProfileId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201162322_AssessmentWork') THEN
+    CREATE INDEX "IX_ReportVersions_Status_SubmittedAt" ON "ReportVersions" ("Status", "SubmittedAt");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201162322_AssessmentWork') THEN
+    CREATE INDEX "IX_ReportVersions_StoredFileId" ON "ReportVersions" ("StoredFileId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201162322_AssessmentWork') THEN
+    CREATE INDEX "IX_ReportVersions_SubmittedByUserId" ON "ReportVersions" ("SubmittedByUserId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201162322_AssessmentWork') THEN
+    CREATE INDEX "IX_WorkLogEntries_AssessmentRequestId_Date" ON "WorkLogEntries" ("AssessmentRequestId", "Date");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201162322_AssessmentWork') THEN
+    CREATE INDEX "IX_WorkLogEntries_AssignmentId" ON "WorkLogEntries" ("AssignmentId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201162322_AssessmentWork') THEN
+    CREATE INDEX "IX_WorkLogEntries_IswProfileId_Date" ON "WorkLogEntries" ("IswProfileId", "Date");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201162322_AssessmentWork') THEN
+    INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+    VALUES ('20261201162322_AssessmentWork', '10.0.15');
+    END IF;
+END $EF$;
+COMMIT;
+

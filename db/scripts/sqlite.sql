@@ -618,3 +618,146 @@ VALUES ('20261201161416_SessionsAuditRetention', '10.0.15');
 
 COMMIT;
 
+BEGIN TRANSACTION;
+ALTER TABLE "Assignments" ADD "HourlyRate" TEXT NOT NULL DEFAULT '0.0';
+
+ALTER TABLE "AssessmentTypes" ADD "RequiresSecondReviewer" INTEGER NOT NULL DEFAULT 0;
+
+ALTER TABLE "AssessmentRequests" ADD "ClosedAt" TEXT NULL;
+
+ALTER TABLE "AssessmentRequests" ADD "ReleasedAt" TEXT NULL;
+
+ALTER TABLE "AssessmentRequests" ADD "ReleasedReportVersionId" TEXT NULL;
+
+ALTER TABLE "AssessmentRequests" ADD "WorkingDaysLate" INTEGER NULL;
+
+CREATE TABLE "AssessmentFeedback" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_AssessmentFeedback" PRIMARY KEY,
+    "AssessmentRequestId" TEXT NOT NULL,
+    "IswProfileId" TEXT NOT NULL,
+    "QualityRating" INTEGER NOT NULL,
+    "TimelinessRating" INTEGER NOT NULL,
+    "CommunicationRating" INTEGER NOT NULL,
+    "Comment" TEXT NULL,
+    "GivenAt" TEXT NOT NULL,
+    "GivenByUserId" TEXT NOT NULL,
+    CONSTRAINT "FK_AssessmentFeedback_AspNetUsers_GivenByUserId" FOREIGN KEY ("GivenByUserId") REFERENCES "AspNetUsers" ("Id") ON DELETE RESTRICT,
+    CONSTRAINT "FK_AssessmentFeedback_AssessmentRequests_AssessmentRequestId" FOREIGN KEY ("AssessmentRequestId") REFERENCES "AssessmentRequests" ("Id") ON DELETE CASCADE,
+    CONSTRAINT "FK_AssessmentFeedback_IswProfiles_IswProfileId" FOREIGN KEY ("IswProfileId") REFERENCES "IswProfiles" ("Id") ON DELETE RESTRICT
+);
+
+CREATE TABLE "ReportVersions" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_ReportVersions" PRIMARY KEY,
+    "AssessmentRequestId" TEXT NOT NULL,
+    "AssignmentId" TEXT NOT NULL,
+    "IswProfileId" TEXT NOT NULL,
+    "Number" INTEGER NOT NULL,
+    "StoredFileId" TEXT NOT NULL,
+    "NoteToReviewer" TEXT NULL,
+    "SubmittedAt" TEXT NOT NULL,
+    "SubmittedByUserId" TEXT NOT NULL,
+    "Status" TEXT NOT NULL,
+    "DecidedAt" TEXT NULL,
+    "ReleasedAt" TEXT NULL,
+    CONSTRAINT "FK_ReportVersions_AspNetUsers_SubmittedByUserId" FOREIGN KEY ("SubmittedByUserId") REFERENCES "AspNetUsers" ("Id") ON DELETE RESTRICT,
+    CONSTRAINT "FK_ReportVersions_AssessmentRequests_AssessmentRequestId" FOREIGN KEY ("AssessmentRequestId") REFERENCES "AssessmentRequests" ("Id") ON DELETE CASCADE,
+    CONSTRAINT "FK_ReportVersions_Assignments_AssignmentId" FOREIGN KEY ("AssignmentId") REFERENCES "Assignments" ("Id") ON DELETE RESTRICT,
+    CONSTRAINT "FK_ReportVersions_IswProfiles_IswProfileId" FOREIGN KEY ("IswProfileId") REFERENCES "IswProfiles" ("Id") ON DELETE RESTRICT,
+    CONSTRAINT "FK_ReportVersions_StoredFiles_StoredFileId" FOREIGN KEY ("StoredFileId") REFERENCES "StoredFiles" ("Id") ON DELETE RESTRICT
+);
+
+CREATE TABLE "RubricCriteria" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_RubricCriteria" PRIMARY KEY,
+    "Name" TEXT NOT NULL,
+    "Description" TEXT NULL,
+    "DisplayOrder" INTEGER NOT NULL,
+    "IsActive" INTEGER NOT NULL
+);
+
+CREATE TABLE "WorkLogEntries" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_WorkLogEntries" PRIMARY KEY,
+    "AssessmentRequestId" TEXT NOT NULL,
+    "AssignmentId" TEXT NOT NULL,
+    "IswProfileId" TEXT NOT NULL,
+    "Date" TEXT NOT NULL,
+    "Kind" TEXT NOT NULL,
+    "DurationMinutes" INTEGER NOT NULL,
+    "WhoSeen" TEXT NULL,
+    "TravelMinutes" INTEGER NOT NULL,
+    "MileageMiles" TEXT NOT NULL,
+    "Notes" TEXT NULL,
+    "LoggedAt" TEXT NOT NULL,
+    "Approval" TEXT NOT NULL,
+    "ApprovalDecidedAt" TEXT NULL,
+    "ApprovalDecidedByUserId" TEXT NULL,
+    "ApprovalNote" TEXT NULL,
+    CONSTRAINT "FK_WorkLogEntries_AssessmentRequests_AssessmentRequestId" FOREIGN KEY ("AssessmentRequestId") REFERENCES "AssessmentRequests" ("Id") ON DELETE CASCADE,
+    CONSTRAINT "FK_WorkLogEntries_Assignments_AssignmentId" FOREIGN KEY ("AssignmentId") REFERENCES "Assignments" ("Id") ON DELETE RESTRICT,
+    CONSTRAINT "FK_WorkLogEntries_IswProfiles_IswProfileId" FOREIGN KEY ("IswProfileId") REFERENCES "IswProfiles" ("Id") ON DELETE RESTRICT
+);
+
+CREATE TABLE "QaReviews" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_QaReviews" PRIMARY KEY,
+    "ReportVersionId" TEXT NOT NULL,
+    "AssessmentRequestId" TEXT NOT NULL,
+    "ReviewerUserId" TEXT NOT NULL,
+    "Decision" TEXT NOT NULL,
+    "Summary" TEXT NULL,
+    "VersionSubmittedAt" TEXT NOT NULL,
+    "DecidedAt" TEXT NOT NULL,
+    "TurnaroundMinutes" INTEGER NOT NULL,
+    "TurnaroundWorkingDays" INTEGER NOT NULL,
+    CONSTRAINT "FK_QaReviews_AspNetUsers_ReviewerUserId" FOREIGN KEY ("ReviewerUserId") REFERENCES "AspNetUsers" ("Id") ON DELETE RESTRICT,
+    CONSTRAINT "FK_QaReviews_AssessmentRequests_AssessmentRequestId" FOREIGN KEY ("AssessmentRequestId") REFERENCES "AssessmentRequests" ("Id") ON DELETE RESTRICT,
+    CONSTRAINT "FK_QaReviews_ReportVersions_ReportVersionId" FOREIGN KEY ("ReportVersionId") REFERENCES "ReportVersions" ("Id") ON DELETE CASCADE
+);
+
+CREATE TABLE "QaReviewScores" (
+    "Id" INTEGER NOT NULL CONSTRAINT "PK_QaReviewScores" PRIMARY KEY AUTOINCREMENT,
+    "CriterionId" TEXT NOT NULL,
+    "CriterionName" TEXT NOT NULL,
+    "Score" INTEGER NOT NULL,
+    "Comment" TEXT NULL,
+    "QaReviewId" TEXT NOT NULL,
+    CONSTRAINT "FK_QaReviewScores_QaReviews_QaReviewId" FOREIGN KEY ("QaReviewId") REFERENCES "QaReviews" ("Id") ON DELETE CASCADE
+);
+
+CREATE UNIQUE INDEX "IX_AssessmentFeedback_AssessmentRequestId" ON "AssessmentFeedback" ("AssessmentRequestId");
+
+CREATE INDEX "IX_AssessmentFeedback_GivenByUserId" ON "AssessmentFeedback" ("GivenByUserId");
+
+CREATE INDEX "IX_AssessmentFeedback_IswProfileId" ON "AssessmentFeedback" ("IswProfileId");
+
+CREATE INDEX "IX_QaReviews_AssessmentRequestId_DecidedAt" ON "QaReviews" ("AssessmentRequestId", "DecidedAt");
+
+CREATE INDEX "IX_QaReviews_DecidedAt" ON "QaReviews" ("DecidedAt");
+
+CREATE UNIQUE INDEX "IX_QaReviews_ReportVersionId_ReviewerUserId" ON "QaReviews" ("ReportVersionId", "ReviewerUserId");
+
+CREATE INDEX "IX_QaReviews_ReviewerUserId" ON "QaReviews" ("ReviewerUserId");
+
+CREATE INDEX "IX_QaReviewScores_QaReviewId" ON "QaReviewScores" ("QaReviewId");
+
+CREATE UNIQUE INDEX "IX_ReportVersions_AssessmentRequestId_Number" ON "ReportVersions" ("AssessmentRequestId", "Number");
+
+CREATE INDEX "IX_ReportVersions_AssignmentId" ON "ReportVersions" ("AssignmentId");
+
+CREATE INDEX "IX_ReportVersions_IswProfileId" ON "ReportVersions" ("IswProfileId");
+
+CREATE INDEX "IX_ReportVersions_Status_SubmittedAt" ON "ReportVersions" ("Status", "SubmittedAt");
+
+CREATE INDEX "IX_ReportVersions_StoredFileId" ON "ReportVersions" ("StoredFileId");
+
+CREATE INDEX "IX_ReportVersions_SubmittedByUserId" ON "ReportVersions" ("SubmittedByUserId");
+
+CREATE INDEX "IX_WorkLogEntries_AssessmentRequestId_Date" ON "WorkLogEntries" ("AssessmentRequestId", "Date");
+
+CREATE INDEX "IX_WorkLogEntries_AssignmentId" ON "WorkLogEntries" ("AssignmentId");
+
+CREATE INDEX "IX_WorkLogEntries_IswProfileId_Date" ON "WorkLogEntries" ("IswProfileId", "Date");
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261201162303_AssessmentWork', '10.0.15');
+
+COMMIT;
+

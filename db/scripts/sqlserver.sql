@@ -1320,3 +1320,333 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201162312_AssessmentWork'
+)
+BEGIN
+    ALTER TABLE [Assignments] ADD [HourlyRate] decimal(18,2) NOT NULL DEFAULT 0.0;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201162312_AssessmentWork'
+)
+BEGIN
+    ALTER TABLE [AssessmentTypes] ADD [RequiresSecondReviewer] bit NOT NULL DEFAULT CAST(0 AS bit);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201162312_AssessmentWork'
+)
+BEGIN
+    ALTER TABLE [AssessmentRequests] ADD [ClosedAt] datetime2 NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201162312_AssessmentWork'
+)
+BEGIN
+    ALTER TABLE [AssessmentRequests] ADD [ReleasedAt] datetime2 NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201162312_AssessmentWork'
+)
+BEGIN
+    ALTER TABLE [AssessmentRequests] ADD [ReleasedReportVersionId] uniqueidentifier NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201162312_AssessmentWork'
+)
+BEGIN
+    ALTER TABLE [AssessmentRequests] ADD [WorkingDaysLate] int NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201162312_AssessmentWork'
+)
+BEGIN
+    CREATE TABLE [AssessmentFeedback] (
+        [Id] uniqueidentifier NOT NULL,
+        [AssessmentRequestId] uniqueidentifier NOT NULL,
+        [IswProfileId] uniqueidentifier NOT NULL,
+        [QualityRating] int NOT NULL,
+        [TimelinessRating] int NOT NULL,
+        [CommunicationRating] int NOT NULL,
+        [Comment] nvarchar(2000) NULL,
+        [GivenAt] datetime2 NOT NULL,
+        [GivenByUserId] uniqueidentifier NOT NULL,
+        CONSTRAINT [PK_AssessmentFeedback] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_AssessmentFeedback_AspNetUsers_GivenByUserId] FOREIGN KEY ([GivenByUserId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_AssessmentFeedback_AssessmentRequests_AssessmentRequestId] FOREIGN KEY ([AssessmentRequestId]) REFERENCES [AssessmentRequests] ([Id]) ON DELETE CASCADE,
+        CONSTRAINT [FK_AssessmentFeedback_IswProfiles_IswProfileId] FOREIGN KEY ([IswProfileId]) REFERENCES [IswProfiles] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201162312_AssessmentWork'
+)
+BEGIN
+    CREATE TABLE [ReportVersions] (
+        [Id] uniqueidentifier NOT NULL,
+        [AssessmentRequestId] uniqueidentifier NOT NULL,
+        [AssignmentId] uniqueidentifier NOT NULL,
+        [IswProfileId] uniqueidentifier NOT NULL,
+        [Number] int NOT NULL,
+        [StoredFileId] uniqueidentifier NOT NULL,
+        [NoteToReviewer] nvarchar(2000) NULL,
+        [SubmittedAt] datetime2 NOT NULL,
+        [SubmittedByUserId] uniqueidentifier NOT NULL,
+        [Status] nvarchar(16) NOT NULL,
+        [DecidedAt] datetime2 NULL,
+        [ReleasedAt] datetime2 NULL,
+        CONSTRAINT [PK_ReportVersions] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_ReportVersions_AspNetUsers_SubmittedByUserId] FOREIGN KEY ([SubmittedByUserId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_ReportVersions_AssessmentRequests_AssessmentRequestId] FOREIGN KEY ([AssessmentRequestId]) REFERENCES [AssessmentRequests] ([Id]) ON DELETE CASCADE,
+        CONSTRAINT [FK_ReportVersions_Assignments_AssignmentId] FOREIGN KEY ([AssignmentId]) REFERENCES [Assignments] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_ReportVersions_IswProfiles_IswProfileId] FOREIGN KEY ([IswProfileId]) REFERENCES [IswProfiles] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_ReportVersions_StoredFiles_StoredFileId] FOREIGN KEY ([StoredFileId]) REFERENCES [StoredFiles] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201162312_AssessmentWork'
+)
+BEGIN
+    CREATE TABLE [RubricCriteria] (
+        [Id] uniqueidentifier NOT NULL,
+        [Name] nvarchar(200) NOT NULL,
+        [Description] nvarchar(1000) NULL,
+        [DisplayOrder] int NOT NULL,
+        [IsActive] bit NOT NULL,
+        CONSTRAINT [PK_RubricCriteria] PRIMARY KEY ([Id])
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201162312_AssessmentWork'
+)
+BEGIN
+    CREATE TABLE [WorkLogEntries] (
+        [Id] uniqueidentifier NOT NULL,
+        [AssessmentRequestId] uniqueidentifier NOT NULL,
+        [AssignmentId] uniqueidentifier NOT NULL,
+        [IswProfileId] uniqueidentifier NOT NULL,
+        [Date] date NOT NULL,
+        [Kind] nvarchar(32) NOT NULL,
+        [DurationMinutes] int NOT NULL,
+        [WhoSeen] nvarchar(200) NULL,
+        [TravelMinutes] int NOT NULL,
+        [MileageMiles] decimal(7,1) NOT NULL,
+        [Notes] nvarchar(1000) NULL,
+        [LoggedAt] datetime2 NOT NULL,
+        [Approval] nvarchar(32) NOT NULL,
+        [ApprovalDecidedAt] datetime2 NULL,
+        [ApprovalDecidedByUserId] uniqueidentifier NULL,
+        [ApprovalNote] nvarchar(1000) NULL,
+        CONSTRAINT [PK_WorkLogEntries] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_WorkLogEntries_AssessmentRequests_AssessmentRequestId] FOREIGN KEY ([AssessmentRequestId]) REFERENCES [AssessmentRequests] ([Id]) ON DELETE CASCADE,
+        CONSTRAINT [FK_WorkLogEntries_Assignments_AssignmentId] FOREIGN KEY ([AssignmentId]) REFERENCES [Assignments] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_WorkLogEntries_IswProfiles_IswProfileId] FOREIGN KEY ([IswProfileId]) REFERENCES [IswProfiles] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201162312_AssessmentWork'
+)
+BEGIN
+    CREATE TABLE [QaReviews] (
+        [Id] uniqueidentifier NOT NULL,
+        [ReportVersionId] uniqueidentifier NOT NULL,
+        [AssessmentRequestId] uniqueidentifier NOT NULL,
+        [ReviewerUserId] uniqueidentifier NOT NULL,
+        [Decision] nvarchar(16) NOT NULL,
+        [Summary] nvarchar(4000) NULL,
+        [VersionSubmittedAt] datetime2 NOT NULL,
+        [DecidedAt] datetime2 NOT NULL,
+        [TurnaroundMinutes] int NOT NULL,
+        [TurnaroundWorkingDays] int NOT NULL,
+        CONSTRAINT [PK_QaReviews] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_QaReviews_AspNetUsers_ReviewerUserId] FOREIGN KEY ([ReviewerUserId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_QaReviews_AssessmentRequests_AssessmentRequestId] FOREIGN KEY ([AssessmentRequestId]) REFERENCES [AssessmentRequests] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_QaReviews_ReportVersions_ReportVersionId] FOREIGN KEY ([ReportVersionId]) REFERENCES [ReportVersions] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201162312_AssessmentWork'
+)
+BEGIN
+    CREATE TABLE [QaReviewScores] (
+        [Id] int NOT NULL IDENTITY,
+        [CriterionId] uniqueidentifier NOT NULL,
+        [CriterionName] nvarchar(200) NOT NULL,
+        [Score] int NOT NULL,
+        [Comment] nvarchar(2000) NULL,
+        [QaReviewId] uniqueidentifier NOT NULL,
+        CONSTRAINT [PK_QaReviewScores] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_QaReviewScores_QaReviews_QaReviewId] FOREIGN KEY ([QaReviewId]) REFERENCES [QaReviews] ([Id]) ON DELETE CASCADE
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201162312_AssessmentWork'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_AssessmentFeedback_AssessmentRequestId] ON [AssessmentFeedback] ([AssessmentRequestId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201162312_AssessmentWork'
+)
+BEGIN
+    CREATE INDEX [IX_AssessmentFeedback_GivenByUserId] ON [AssessmentFeedback] ([GivenByUserId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201162312_AssessmentWork'
+)
+BEGIN
+    CREATE INDEX [IX_AssessmentFeedback_IswProfileId] ON [AssessmentFeedback] ([IswProfileId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201162312_AssessmentWork'
+)
+BEGIN
+    CREATE INDEX [IX_QaReviews_AssessmentRequestId_DecidedAt] ON [QaReviews] ([AssessmentRequestId], [DecidedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201162312_AssessmentWork'
+)
+BEGIN
+    CREATE INDEX [IX_QaReviews_DecidedAt] ON [QaReviews] ([DecidedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201162312_AssessmentWork'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_QaReviews_ReportVersionId_ReviewerUserId] ON [QaReviews] ([ReportVersionId], [ReviewerUserId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201162312_AssessmentWork'
+)
+BEGIN
+    CREATE INDEX [IX_QaReviews_ReviewerUserId] ON [QaReviews] ([ReviewerUserId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201162312_AssessmentWork'
+)
+BEGIN
+    CREATE INDEX [IX_QaReviewScores_QaReviewId] ON [QaReviewScores] ([QaReviewId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201162312_AssessmentWork'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_ReportVersions_AssessmentRequestId_Number] ON [ReportVersions] ([AssessmentRequestId], [Number]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201162312_AssessmentWork'
+)
+BEGIN
+    CREATE INDEX [IX_ReportVersions_AssignmentId] ON [ReportVersions] ([AssignmentId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201162312_AssessmentWork'
+)
+BEGIN
+    CREATE INDEX [IX_ReportVersions_IswProfileId] ON [ReportVersions] ([IswProfileId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201162312_AssessmentWork'
+)
+BEGIN
+    CREATE INDEX [IX_ReportVersions_Status_SubmittedAt] ON [ReportVersions] ([Status], [SubmittedAt]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201162312_AssessmentWork'
+)
+BEGIN
+    CREATE INDEX [IX_ReportVersions_StoredFileId] ON [ReportVersions] ([StoredFileId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201162312_AssessmentWork'
+)
+BEGIN
+    CREATE INDEX [IX_ReportVersions_SubmittedByUserId] ON [ReportVersions] ([SubmittedByUserId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201162312_AssessmentWork'
+)
+BEGIN
+    CREATE INDEX [IX_WorkLogEntries_AssessmentRequestId_Date] ON [WorkLogEntries] ([AssessmentRequestId], [Date]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201162312_AssessmentWork'
+)
+BEGIN
+    CREATE INDEX [IX_WorkLogEntries_AssignmentId] ON [WorkLogEntries] ([AssignmentId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201162312_AssessmentWork'
+)
+BEGIN
+    CREATE INDEX [IX_WorkLogEntries_IswProfileId_Date] ON [WorkLogEntries] ([IswProfileId], [Date]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201162312_AssessmentWork'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261201162312_AssessmentWork', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -34,6 +34,12 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<Outbox.NotificationPreference> NotificationPreferences => Set<Outbox.NotificationPreference>();
     public DbSet<Outbox.BankHolidayUpload> BankHolidayUploads => Set<Outbox.BankHolidayUpload>();
 
+    public DbSet<Domain.Work.WorkLogEntry> WorkLogEntries => Set<Domain.Work.WorkLogEntry>();
+    public DbSet<Domain.Work.ReportVersion> ReportVersions => Set<Domain.Work.ReportVersion>();
+    public DbSet<Domain.Work.QaReview> QaReviews => Set<Domain.Work.QaReview>();
+    public DbSet<Domain.Work.RubricCriterion> RubricCriteria => Set<Domain.Work.RubricCriterion>();
+    public DbSet<Domain.Work.AssessmentFeedback> AssessmentFeedback => Set<Domain.Work.AssessmentFeedback>();
+
     public DbSet<Audit.AuditEvent> AuditEvents => Set<Audit.AuditEvent>();
     public DbSet<UserSession> UserSessions => Set<UserSession>();
 
@@ -97,6 +103,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
         configurationBuilder.Properties<FileKind>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<Domain.Offers.OfferStatus>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<Outbox.EmailDelivery>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<Domain.Work.WorkKind>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<Domain.Work.HoursApproval>().HaveConversion<string>().HaveMaxLength(32);
+        configurationBuilder.Properties<Domain.Work.ReportVersionStatus>().HaveConversion<string>().HaveMaxLength(16);
+        configurationBuilder.Properties<Domain.Work.QaDecision>().HaveConversion<string>().HaveMaxLength(16);
         configurationBuilder.Properties<decimal>().HavePrecision(18, 2);
     }
 }

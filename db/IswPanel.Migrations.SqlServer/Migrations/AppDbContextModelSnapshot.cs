@@ -424,6 +424,9 @@ namespace IswPanel.Migrations.SqlServer.Migrations
                         .HasMaxLength(12)
                         .HasColumnType("nvarchar(12)");
 
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("datetime2");
+
                     b.Property<string>("CourtCaseNumber")
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
@@ -469,6 +472,12 @@ namespace IswPanel.Migrations.SqlServer.Migrations
                     b.Property<Guid?>("PurgedByUserId")
                         .HasColumnType("uniqueidentifier");
 
+                    b.Property<DateTime?>("ReleasedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid?>("ReleasedReportVersionId")
+                        .HasColumnType("uniqueidentifier");
+
                     b.Property<DateOnly?>("RetainUntil")
                         .HasColumnType("date");
 
@@ -493,6 +502,9 @@ namespace IswPanel.Migrations.SqlServer.Migrations
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("uniqueidentifier");
+
+                    b.Property<int?>("WorkingDaysLate")
+                        .HasColumnType("int");
 
                     b.HasKey("Id");
 
@@ -559,6 +571,9 @@ namespace IswPanel.Migrations.SqlServer.Migrations
                     b.Property<string>("RequiredSkill")
                         .HasMaxLength(100)
                         .HasColumnType("nvarchar(100)");
+
+                    b.Property<bool>("RequiresSecondReviewer")
+                        .HasColumnType("bit");
 
                     b.Property<int>("RetentionYears")
                         .HasColumnType("int");
@@ -773,6 +788,10 @@ namespace IswPanel.Migrations.SqlServer.Migrations
 
                     b.Property<DateTime?>("EndedAt")
                         .HasColumnType("datetime2");
+
+                    b.Property<decimal>("HourlyRate")
+                        .HasPrecision(18, 2)
+                        .HasColumnType("decimal(18,2)");
 
                     b.Property<bool>("IsActive")
                         .HasColumnType("bit");
@@ -1241,6 +1260,250 @@ namespace IswPanel.Migrations.SqlServer.Migrations
                     b.HasIndex("RecordedByUserId");
 
                     b.ToTable("VettingRecords");
+                });
+
+            modelBuilder.Entity("IswPanel.Domain.Work.AssessmentFeedback", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("AssessmentRequestId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<int>("CommunicationRating")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("GivenAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid>("GivenByUserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("IswProfileId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("QualityRating")
+                        .HasColumnType("int");
+
+                    b.Property<int>("TimelinessRating")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssessmentRequestId")
+                        .IsUnique();
+
+                    b.HasIndex("GivenByUserId");
+
+                    b.HasIndex("IswProfileId");
+
+                    b.ToTable("AssessmentFeedback");
+                });
+
+            modelBuilder.Entity("IswPanel.Domain.Work.QaReview", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("AssessmentRequestId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("DecidedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<Guid>("ReportVersionId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ReviewerUserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<int>("TurnaroundMinutes")
+                        .HasColumnType("int");
+
+                    b.Property<int>("TurnaroundWorkingDays")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime>("VersionSubmittedAt")
+                        .HasColumnType("datetime2");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DecidedAt");
+
+                    b.HasIndex("ReviewerUserId");
+
+                    b.HasIndex("AssessmentRequestId", "DecidedAt");
+
+                    b.HasIndex("ReportVersionId", "ReviewerUserId")
+                        .IsUnique();
+
+                    b.ToTable("QaReviews");
+                });
+
+            modelBuilder.Entity("IswPanel.Domain.Work.ReportVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("AssessmentRequestId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("AssignmentId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid>("IswProfileId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("NoteToReviewer")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("int");
+
+                    b.Property<DateTime?>("ReleasedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("nvarchar(16)");
+
+                    b.Property<Guid>("StoredFileId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("SubmittedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid>("SubmittedByUserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssignmentId");
+
+                    b.HasIndex("IswProfileId");
+
+                    b.HasIndex("StoredFileId");
+
+                    b.HasIndex("SubmittedByUserId");
+
+                    b.HasIndex("AssessmentRequestId", "Number")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "SubmittedAt");
+
+                    b.ToTable("ReportVersions");
+                });
+
+            modelBuilder.Entity("IswPanel.Domain.Work.RubricCriterion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<int>("DisplayOrder")
+                        .HasColumnType("int");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("bit");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("RubricCriteria");
+                });
+
+            modelBuilder.Entity("IswPanel.Domain.Work.WorkLogEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Approval")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<DateTime?>("ApprovalDecidedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid?>("ApprovalDecidedByUserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("ApprovalNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<Guid>("AssessmentRequestId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("AssignmentId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<int>("DurationMinutes")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("IswProfileId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("nvarchar(32)");
+
+                    b.Property<DateTime>("LoggedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<decimal>("MileageMiles")
+                        .HasPrecision(7, 1)
+                        .HasColumnType("decimal(7,1)");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<int>("TravelMinutes")
+                        .HasColumnType("int");
+
+                    b.Property<string>("WhoSeen")
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssignmentId");
+
+                    b.HasIndex("AssessmentRequestId", "Date");
+
+                    b.HasIndex("IswProfileId", "Date");
+
+                    b.ToTable("WorkLogEntries");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -1811,6 +2074,140 @@ namespace IswPanel.Migrations.SqlServer.Migrations
                     b.HasOne("IswPanel.Data.Identity.AppUser", null)
                         .WithMany()
                         .HasForeignKey("RecordedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("IswPanel.Domain.Work.AssessmentFeedback", b =>
+                {
+                    b.HasOne("IswPanel.Domain.Assessments.AssessmentRequest", null)
+                        .WithMany()
+                        .HasForeignKey("AssessmentRequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("IswPanel.Data.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("GivenByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("IswPanel.Domain.Panel.IswProfile", null)
+                        .WithMany()
+                        .HasForeignKey("IswProfileId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("IswPanel.Domain.Work.QaReview", b =>
+                {
+                    b.HasOne("IswPanel.Domain.Assessments.AssessmentRequest", null)
+                        .WithMany()
+                        .HasForeignKey("AssessmentRequestId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("IswPanel.Domain.Work.ReportVersion", null)
+                        .WithMany()
+                        .HasForeignKey("ReportVersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("IswPanel.Data.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("ReviewerUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsMany("IswPanel.Domain.Work.RubricScore", "Scores", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("int");
+
+                            SqlServerPropertyBuilderExtensions.UseIdentityColumn(b1.Property<int>("Id"));
+
+                            b1.Property<string>("Comment")
+                                .HasMaxLength(2000)
+                                .HasColumnType("nvarchar(2000)");
+
+                            b1.Property<Guid>("CriterionId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<string>("CriterionName")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("nvarchar(200)");
+
+                            b1.Property<Guid>("QaReviewId")
+                                .HasColumnType("uniqueidentifier");
+
+                            b1.Property<int>("Score")
+                                .HasColumnType("int");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("QaReviewId");
+
+                            b1.ToTable("QaReviewScores", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("QaReviewId");
+                        });
+
+                    b.Navigation("Scores");
+                });
+
+            modelBuilder.Entity("IswPanel.Domain.Work.ReportVersion", b =>
+                {
+                    b.HasOne("IswPanel.Domain.Assessments.AssessmentRequest", null)
+                        .WithMany()
+                        .HasForeignKey("AssessmentRequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("IswPanel.Domain.Offers.Assignment", null)
+                        .WithMany()
+                        .HasForeignKey("AssignmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("IswPanel.Domain.Panel.IswProfile", null)
+                        .WithMany()
+                        .HasForeignKey("IswProfileId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("IswPanel.Domain.Documents.StoredFile", null)
+                        .WithMany()
+                        .HasForeignKey("StoredFileId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("IswPanel.Data.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("SubmittedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("IswPanel.Domain.Work.WorkLogEntry", b =>
+                {
+                    b.HasOne("IswPanel.Domain.Assessments.AssessmentRequest", null)
+                        .WithMany()
+                        .HasForeignKey("AssessmentRequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("IswPanel.Domain.Offers.Assignment", null)
+                        .WithMany()
+                        .HasForeignKey("AssignmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("IswPanel.Domain.Panel.IswProfile", null)
+                        .WithMany()
+                        .HasForeignKey("IswProfileId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -415,6 +415,9 @@ namespace IswPanel.Migrations.Sqlite.Migrations
                         .HasMaxLength(12)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("CourtCaseNumber")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
@@ -460,6 +463,12 @@ namespace IswPanel.Migrations.Sqlite.Migrations
                     b.Property<Guid?>("PurgedByUserId")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("ReleasedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ReleasedReportVersionId")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("RetainUntil")
                         .HasColumnType("TEXT");
 
@@ -484,6 +493,9 @@ namespace IswPanel.Migrations.Sqlite.Migrations
                     b.Property<Guid>("Version")
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
+
+                    b.Property<int?>("WorkingDaysLate")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -550,6 +562,9 @@ namespace IswPanel.Migrations.Sqlite.Migrations
                     b.Property<string>("RequiredSkill")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("RequiresSecondReviewer")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int>("RetentionYears")
                         .HasColumnType("INTEGER");
@@ -761,6 +776,10 @@ namespace IswPanel.Migrations.Sqlite.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<DateTime?>("EndedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("HourlyRate")
+                        .HasPrecision(18, 2)
                         .HasColumnType("TEXT");
 
                     b.Property<bool>("IsActive")
@@ -1230,6 +1249,250 @@ namespace IswPanel.Migrations.Sqlite.Migrations
                     b.HasIndex("RecordedByUserId");
 
                     b.ToTable("VettingRecords");
+                });
+
+            modelBuilder.Entity("IswPanel.Domain.Work.AssessmentFeedback", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AssessmentRequestId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Comment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CommunicationRating")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("GivenAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("GivenByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("IswProfileId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("QualityRating")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TimelinessRating")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssessmentRequestId")
+                        .IsUnique();
+
+                    b.HasIndex("GivenByUserId");
+
+                    b.HasIndex("IswProfileId");
+
+                    b.ToTable("AssessmentFeedback");
+                });
+
+            modelBuilder.Entity("IswPanel.Domain.Work.QaReview", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AssessmentRequestId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("DecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Decision")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ReportVersionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ReviewerUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TurnaroundMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TurnaroundWorkingDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("VersionSubmittedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DecidedAt");
+
+                    b.HasIndex("ReviewerUserId");
+
+                    b.HasIndex("AssessmentRequestId", "DecidedAt");
+
+                    b.HasIndex("ReportVersionId", "ReviewerUserId")
+                        .IsUnique();
+
+                    b.ToTable("QaReviews");
+                });
+
+            modelBuilder.Entity("IswPanel.Domain.Work.ReportVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AssessmentRequestId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AssignmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("IswProfileId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NoteToReviewer")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ReleasedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("StoredFileId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SubmittedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SubmittedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssignmentId");
+
+                    b.HasIndex("IswProfileId");
+
+                    b.HasIndex("StoredFileId");
+
+                    b.HasIndex("SubmittedByUserId");
+
+                    b.HasIndex("AssessmentRequestId", "Number")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "SubmittedAt");
+
+                    b.ToTable("ReportVersions");
+                });
+
+            modelBuilder.Entity("IswPanel.Domain.Work.RubricCriterion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DisplayOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("RubricCriteria");
+                });
+
+            modelBuilder.Entity("IswPanel.Domain.Work.WorkLogEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Approval")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ApprovalDecidedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ApprovalDecidedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ApprovalNote")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AssessmentRequestId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AssignmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DurationMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("IswProfileId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("LoggedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal>("MileageMiles")
+                        .HasPrecision(7, 1)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TravelMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("WhoSeen")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssignmentId");
+
+                    b.HasIndex("AssessmentRequestId", "Date");
+
+                    b.HasIndex("IswProfileId", "Date");
+
+                    b.ToTable("WorkLogEntries");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
@@ -1784,6 +2047,138 @@ namespace IswPanel.Migrations.Sqlite.Migrations
                     b.HasOne("IswPanel.Data.Identity.AppUser", null)
                         .WithMany()
                         .HasForeignKey("RecordedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("IswPanel.Domain.Work.AssessmentFeedback", b =>
+                {
+                    b.HasOne("IswPanel.Domain.Assessments.AssessmentRequest", null)
+                        .WithMany()
+                        .HasForeignKey("AssessmentRequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("IswPanel.Data.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("GivenByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("IswPanel.Domain.Panel.IswProfile", null)
+                        .WithMany()
+                        .HasForeignKey("IswProfileId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("IswPanel.Domain.Work.QaReview", b =>
+                {
+                    b.HasOne("IswPanel.Domain.Assessments.AssessmentRequest", null)
+                        .WithMany()
+                        .HasForeignKey("AssessmentRequestId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("IswPanel.Domain.Work.ReportVersion", null)
+                        .WithMany()
+                        .HasForeignKey("ReportVersionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("IswPanel.Data.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("ReviewerUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsMany("IswPanel.Domain.Work.RubricScore", "Scores", b1 =>
+                        {
+                            b1.Property<int>("Id")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("INTEGER");
+
+                            b1.Property<string>("Comment")
+                                .HasMaxLength(2000)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("CriterionId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("CriterionName")
+                                .IsRequired()
+                                .HasMaxLength(200)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid>("QaReviewId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<int>("Score")
+                                .HasColumnType("INTEGER");
+
+                            b1.HasKey("Id");
+
+                            b1.HasIndex("QaReviewId");
+
+                            b1.ToTable("QaReviewScores", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("QaReviewId");
+                        });
+
+                    b.Navigation("Scores");
+                });
+
+            modelBuilder.Entity("IswPanel.Domain.Work.ReportVersion", b =>
+                {
+                    b.HasOne("IswPanel.Domain.Assessments.AssessmentRequest", null)
+                        .WithMany()
+                        .HasForeignKey("AssessmentRequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("IswPanel.Domain.Offers.Assignment", null)
+                        .WithMany()
+                        .HasForeignKey("AssignmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("IswPanel.Domain.Panel.IswProfile", null)
+                        .WithMany()
+                        .HasForeignKey("IswProfileId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("IswPanel.Domain.Documents.StoredFile", null)
+                        .WithMany()
+                        .HasForeignKey("StoredFileId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("IswPanel.Data.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("SubmittedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("IswPanel.Domain.Work.WorkLogEntry", b =>
+                {
+                    b.HasOne("IswPanel.Domain.Assessments.AssessmentRequest", null)
+                        .WithMany()
+                        .HasForeignKey("AssessmentRequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("IswPanel.Domain.Offers.Assignment", null)
+                        .WithMany()
+                        .HasForeignKey("AssignmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("IswPanel.Domain.Panel.IswProfile", null)
+                        .WithMany()
+                        .HasForeignKey("IswProfileId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -44,6 +44,15 @@ public sealed partial class AssessmentRequest : Entity
     public DateTime? SubmittedAt { get; private set; }
     public DateTime UpdatedAt { get; private set; }
 
+    /// <summary>When the QA-approved report was released to the commissioner (the request is then Delivered).</summary>
+    public DateTime? ReleasedAt { get; private set; }
+    public Guid? ReleasedReportVersionId { get; private set; }
+
+    /// <summary>Working days after the filing deadline (or target date) the report was released; 0 when on time.
+    /// Stored at release so past figures stay reproducible when the bank-holiday list changes.</summary>
+    public int? WorkingDaysLate { get; private set; }
+    public DateTime? ClosedAt { get; private set; }
+
     /// <summary>After this date the child's details may be purged (set when the request closes or is cancelled).</summary>
     public DateOnly? RetainUntil { get; private set; }
 
@@ -145,6 +154,38 @@ public sealed partial class AssessmentRequest : Entity
         if (!Status.CanCancel())
             throw new DomainException($"A request that is {Status.DisplayName().ToLowerInvariant()} can no longer be cancelled.");
         MoveTo(AssessmentRequestStatus.Cancelled, now);
+    }
+
+    /// <summary>The assigned ISW has started (first session logged or first report submitted).</summary>
+    public void StartWork(DateTime now)
+    {
+        if (Status == AssessmentRequestStatus.Assigned) MoveTo(AssessmentRequestStatus.InProgress, now);
+    }
+
+    /// <summary>A report version was submitted: the request waits for QA.</summary>
+    public void SendToQa(DateTime now)
+    {
+        StartWork(now);
+        MoveTo(AssessmentRequestStatus.InQa, now);
+    }
+
+    /// <summary>QA returned the report: back to the ISW.</summary>
+    public void ReturnFromQa(DateTime now) => MoveTo(AssessmentRequestStatus.InProgress, now);
+
+    /// <summary>QA approved: the report is released to the commissioner.</summary>
+    public void Release(Guid reportVersionId, int workingDaysLate, DateTime now)
+    {
+        MoveTo(AssessmentRequestStatus.Delivered, now);
+        ReleasedAt = now;
+        ReleasedReportVersionId = reportVersionId;
+        WorkingDaysLate = Math.Max(0, workingDaysLate);
+    }
+
+    /// <summary>The commissioner has rated the work: the request closes.</summary>
+    public void Close(DateTime now)
+    {
+        MoveTo(AssessmentRequestStatus.Closed, now);
+        ClosedAt = now;
     }
 
     /// <summary>Starts the retention clock: the request is finished, and its type's policy says for how long it is kept.</summary>

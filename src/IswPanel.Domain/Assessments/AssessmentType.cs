@@ -35,6 +35,11 @@ public sealed class AssessmentType : Entity
     /// until the 75th birthday, and the panel does not hold dates of birth, so the longest case is assumed.</summary>
     public const int DefaultRetentionYears = 75;
 
+    /// <summary>Types whose reports need two QA approvals before release (configurable by administrators).</summary>
+    public bool RequiresSecondReviewer { get; private set; }
+
+    public void SetQaPolicy(bool requiresSecondReviewer) => RequiresSecondReviewer = requiresSecondReviewer;
+
     public void SetRetention(int years)
     {
         if (years is < 1 or > 150) throw new DomainException("Retention must be between 1 and 150 years.", nameof(RetentionYears));

@@ -22,8 +22,12 @@ public sealed class Assignment : Entity
     public DateTime? CommissionerApprovedAt { get; private set; }
     public Guid? CommissionerApprovedByUserId { get; private set; }
 
-    public static Assignment FromAcceptedOffer(Offer offer, DateTime at) => new()
+    /// <summary>The ISW's hourly rate when they accepted: what the authority is invoiced, even if the rate changes later.</summary>
+    public decimal HourlyRate { get; private set; }
+
+    public static Assignment FromAcceptedOffer(Offer offer, DateTime at, decimal hourlyRate = 0m) => new()
     {
+        HourlyRate = hourlyRate,
         AssessmentRequestId = offer.AssessmentRequestId,
         IswProfileId = offer.IswProfileId,
         OfferId = offer.Id,

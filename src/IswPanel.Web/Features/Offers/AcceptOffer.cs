@@ -61,7 +61,7 @@ public static class AcceptOffer
             }
 
             request.Assign(isw.Id, now);
-            var assignment = Assignment.FromAcceptedOffer(offer, now);
+            var assignment = Assignment.FromAcceptedOffer(offer, now, isw.HourlyRate);
             db.Assignments.Add(assignment);
 
             var type = await db.AssessmentTypes.Where(t => t.Id == request.AssessmentTypeId).Select(t => t.Name).SingleAsync(cancellationToken);

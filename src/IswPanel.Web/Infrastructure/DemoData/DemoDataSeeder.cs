@@ -265,7 +265,7 @@ public sealed class DemoDataSeeder(AppDbContext db, UserManager<AppUser> users, 
                         created.AddDays(3), cascade: false);
                     offer.Accept(created.AddDays(2));
                     db.Offers.Add(offer);
-                    db.Assignments.Add(Assignment.FromAcceptedOffer(offer, created.AddDays(2)));
+                    db.Assignments.Add(Assignment.FromAcceptedOffer(offer, created.AddDays(2), isw.HourlyRate));
                     request.Assign(isw.Id, created.AddDays(2));
                 }
                 else request.MoveTo(step, created.AddDays(3));
