@@ -40,7 +40,8 @@ public sealed class AuditEvent
     public static string? Neutralise(string? value, int maxLength)
     {
         if (value is null) return null;
-        var clean = new string([.. value.Select(c => char.IsControl(c) ? ' ' : c)]);
+        // U+2028/U+2029 are not control characters, but some viewers break lines on them too.
+        var clean = new string([.. value.Select(c => char.IsControl(c) || c is '\u2028' or '\u2029' ? ' ' : c)]);
         return clean.Length > maxLength ? clean[..maxLength] : clean;
     }
 }

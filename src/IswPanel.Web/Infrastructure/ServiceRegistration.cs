@@ -156,6 +156,7 @@ public static class ServiceRegistration
                 options.ModelBindingMessageProvider.SetAttemptedValueIsInvalidAccessor((_, _) => "Enter a valid value.");
                 options.ModelBindingMessageProvider.SetValueIsInvalidAccessor(_ => "Enter a valid value.");
                 options.ModelBindingMessageProvider.SetValueMustBeANumberAccessor(_ => "Enter a number.");
+                options.Filters.Add<AuditRefusalsFilter>();
             })
             .AddJsonOptions(options =>
             {

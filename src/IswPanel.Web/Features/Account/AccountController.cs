@@ -37,7 +37,7 @@ public sealed class AccountController(IMediator mediator) : AppController
             : Failed(result, () => View(command with { Code = null }));
     }
 
-    [HttpPost("sign-out"), Authorize]
+    [HttpPost("sign-out"), Authorize(Policy = Policies.SignedIn)]
     public async Task<IActionResult> SignOutOfService([FromServices] SignInManager<AppUser> signIn, [FromServices] IAuditLog audit)
     {
         await audit.WriteAsync(AuditActions.SignedOut, "User", User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value);
@@ -48,17 +48,17 @@ public sealed class AccountController(IMediator mediator) : AppController
     [HttpGet("signed-out"), AllowAnonymous]
     public IActionResult SignedOut() => View();
 
-    [HttpGet("two-factor"), Authorize]
+    [HttpGet("two-factor"), Authorize(Policy = Policies.SignedIn)]
     public async Task<IActionResult> TwoFactor() => ViewOrNotFound(await mediator.Send(new TwoFactorSetup.Query()));
 
-    [HttpPost("two-factor/start"), Authorize]
+    [HttpPost("two-factor/start"), Authorize(Policy = Policies.SignedIn)]
     public async Task<IActionResult> StartTwoFactor()
     {
         await mediator.Send(new TwoFactorSetup.Start());
         return RedirectToAction(nameof(TwoFactor));
     }
 
-    [HttpPost("two-factor/enable"), Authorize]
+    [HttpPost("two-factor/enable"), Authorize(Policy = Policies.SignedIn)]
     public async Task<IActionResult> EnableTwoFactor(TwoFactorSetup.Enable command)
     {
         var result = await mediator.Send(command);
@@ -85,7 +85,8 @@ public sealed class AccountController(IMediator mediator) : AppController
     public async Task<IActionResult> NewRecoveryCodes()
     {
         var result = await mediator.Send(new TwoFactorSetup.NewRecoveryCodes());
-        return result.IsSuccess ? View("RecoveryCodes", result.Value) : NotFound();
+        // Without two-factor sign-in there are no recovery codes to replace: back to the set-up page.
+        return result.IsSuccess ? View("RecoveryCodes", result.Value) : RedirectToAction(nameof(TwoFactor));
     }
 
     [HttpGet("accept-invitation"), AllowAnonymous]

@@ -51,7 +51,8 @@ public static class SignIn
             {
                 nobodyHash ??= users.PasswordHasher.HashPassword(Nobody, Guid.NewGuid().ToString());
                 users.PasswordHasher.VerifyHashedPassword(Nobody, nobodyHash, command.Password!);
-                await audit.WriteAsync(AuditActions.SignInFailed, "User", null, "unknown email", cancellationToken: cancellationToken);
+                // The address tried is recorded (neutralised: it cannot forge a line of the trail).
+                await audit.WriteAsync(AuditActions.SignInFailed, "User", null, $"unknown email: {command.Email.Trim()}", cancellationToken: cancellationToken);
                 return Failure.Invalid("", IncorrectMessage);
             }
 

@@ -68,6 +68,7 @@ public static class InviteUser
             if (!created.Succeeded)
                 return Failure.Invalid(nameof(Command.Email), string.Join(" ", created.Errors.Select(e => e.Description)));
             await users.AddToRoleAsync(user, command.Role!);
+            audit.Add(AuditActions.RoleAssigned, "User", user.Id.ToString(), command.Role);
             await invitations.SendAsync(user, cancellationToken);
             audit.Add(AuditActions.UserInvited, "User", user.Id.ToString(), $"role {command.Role}");
             return user.Id;

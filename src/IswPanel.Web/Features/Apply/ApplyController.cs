@@ -2,6 +2,7 @@ using IswPanel.Data.Identity;
 using IswPanel.Domain.Security;
 using IswPanel.Web.Infrastructure.Auth;
 using IswPanel.Web.Infrastructure.Mvc;
+using IswPanel.Web.Infrastructure.Results;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
@@ -142,7 +143,8 @@ public sealed class ApplyController(IMediator mediator) : AppController
     [HttpPost("employment/{id:guid}/remove")]
     public async Task<IActionResult> RemoveJob(Guid id, [FromQuery] string? returnTo)
     {
-        await mediator.Send(new EmploymentHistory.RemoveJob(id));
+        var result = await mediator.Send(new EmploymentHistory.RemoveJob(id));
+        if (result.Status == ResultStatus.NotFound) return NotFound();
         return Redirect(ApplicationSection.WithReturn(ApplicationSection.Employment.Path, returnTo));
     }
 
@@ -200,7 +202,8 @@ public sealed class ApplyController(IMediator mediator) : AppController
     [HttpPost("unavailability/{id:guid}/remove")]
     public async Task<IActionResult> RemovePeriod(Guid id, [FromQuery] string? returnTo)
     {
-        await mediator.Send(new Unavailability.RemovePeriod(id));
+        var result = await mediator.Send(new Unavailability.RemovePeriod(id));
+        if (result.Status == ResultStatus.NotFound) return NotFound();
         return Redirect(ApplicationSection.WithReturn(ApplicationSection.Unavailability.Path, returnTo));
     }
 

@@ -85,6 +85,7 @@ public static class CreateAccount
             }
 
             await users.AddToRoleAsync(user, Roles.Isw);
+            audit.Add(AuditActions.RoleAssigned, "User", user.Id.ToString(), Roles.Isw, user.Id);
             db.PanelApplications.Add(PanelApplication.Start(user.Id, clock.UtcNow));
             await mail.SendConfirmationAsync(user, cancellationToken);
             audit.Add(AuditActions.ApplicantAccountCreated, "User", user.Id.ToString(), null, user.Id);

@@ -133,11 +133,19 @@ public static class EmploymentHistory
 
     public sealed class RemoveJobHandler(AppDbContext db, ICurrentUser me, IClock clock) : ICommandHandler<RemoveJob, Result<Done>>
     {
-        public ValueTask<Result<Done>> Handle(RemoveJob command, CancellationToken cancellationToken) =>
-            new(ApplicationStore.ChangeAsync(db, me, clock, a => a.Employment is null ? a : a with
+        /// <summary>Another applicant's job (or one already removed) is not found; nothing is saved.</summary>
+        public async ValueTask<Result<Done>> Handle(RemoveJob command, CancellationToken cancellationToken)
+        {
+            var open = await ApplicationStore.OpenAsync(db, me, clock, cancellationToken);
+            if (!open.IsSuccess) return new Failure(open.Status, open.Errors);
+            var (application, answers) = open.Value;
+            if (answers.Employment is not { } employment || employment.Jobs.All(j => j.Id != command.Id)) return Failure.NotFound;
+            application.SaveAnswers((answers with
             {
-                Employment = a.Employment with { Jobs = [.. a.Employment.Jobs.Where(j => j.Id != command.Id)] },
-            }, cancellationToken));
+                Employment = employment with { Jobs = [.. employment.Jobs.Where(j => j.Id != command.Id)] },
+            }).Write(), clock.UtcNow);
+            return Done.Value;
+        }
     }
 
     public sealed class ContinueHandler(AppDbContext db, ICurrentUser me, IClock clock) : ICommandHandler<Continue, Result<Done>>

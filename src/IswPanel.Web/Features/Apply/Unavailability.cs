@@ -88,11 +88,19 @@ public static class Unavailability
 
     public sealed class RemovePeriodHandler(AppDbContext db, ICurrentUser me, IClock clock) : ICommandHandler<RemovePeriod, Result<Done>>
     {
-        public ValueTask<Result<Done>> Handle(RemovePeriod command, CancellationToken cancellationToken) =>
-            new(ApplicationStore.ChangeAsync(db, me, clock, a => a.Unavailability is null ? a : a with
+        /// <summary>Another applicant's period (or one already removed) is not found; nothing is saved.</summary>
+        public async ValueTask<Result<Done>> Handle(RemovePeriod command, CancellationToken cancellationToken)
+        {
+            var open = await ApplicationStore.OpenAsync(db, me, clock, cancellationToken);
+            if (!open.IsSuccess) return new Failure(open.Status, open.Errors);
+            var (application, answers) = open.Value;
+            if (answers.Unavailability is not { } unavailability || unavailability.Periods.All(p => p.Id != command.Id)) return Failure.NotFound;
+            application.SaveAnswers((answers with
             {
-                Unavailability = a.Unavailability with { Periods = [.. a.Unavailability.Periods.Where(p => p.Id != command.Id)] },
-            }, cancellationToken));
+                Unavailability = unavailability with { Periods = [.. unavailability.Periods.Where(p => p.Id != command.Id)] },
+            }).Write(), clock.UtcNow);
+            return Done.Value;
+        }
     }
 
     public sealed class ContinueHandler(AppDbContext db, ICurrentUser me, IClock clock) : ICommandHandler<Continue, Result<Done>>

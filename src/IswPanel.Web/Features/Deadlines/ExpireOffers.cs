@@ -5,6 +5,7 @@ using IswPanel.Domain.Notifications;
 using IswPanel.Domain.Offers;
 using IswPanel.Web.Features.Offers;
 using IswPanel.Web.Features.Requests;
+using IswPanel.Web.Infrastructure.Audit;
 using IswPanel.Web.Infrastructure.Jobs;
 using IswPanel.Web.Infrastructure.Notifications;
 using IswPanel.Web.Infrastructure.Results;
@@ -39,7 +40,7 @@ public static class ExpireOffers
         }
     }
 
-    public sealed class Handler(AppDbContext db, IClock clock, Notifier notifier, OfferCascade cascade)
+    public sealed class Handler(AppDbContext db, IClock clock, Notifier notifier, OfferCascade cascade, IAuditLog audit)
         : ICommandHandler<Command, Result<SweepOutcome>>
     {
         public async ValueTask<Result<SweepOutcome>> Handle(Command command, CancellationToken cancellationToken)
@@ -55,6 +56,9 @@ public static class ExpireOffers
             var authority = await db.Authorities.Where(a => a.Id == request.AuthorityId).Select(a => a.Name).SingleAsync(cancellationToken);
 
             db.ClaimEffect(Key(offer.Id), now);
+            // A job has no signed-in user: the row has no user id and says the system did it.
+            audit.Add(AuditActions.OfferExpired, nameof(Offer), offer.Id.ToString(),
+                $"{OfferCascade.SystemActor}: the offer window lapsed unanswered; request {request.Id}");
             db.RequestEvents.Add(RequestEvent.Record(request.Id, now, null,
                 $"The offer to {isw} lapsed unanswered at the end of its {RequestWording.WorkingDays(offer.RespondWithinWorkingDays)} window."));
             await notifier.TellIswAsync(offer.IswProfileId, NotificationCategories.Offers,

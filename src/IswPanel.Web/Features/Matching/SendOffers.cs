@@ -88,7 +88,7 @@ public static class SendOffers
             }
 
             request.MarkOffered(now);
-            audit.Add("offers.sent", "AssessmentRequest", request.Id.ToString(), string.Join(",", ids));
+            audit.Add(AuditActions.OffersSent, "AssessmentRequest", request.Id.ToString(), string.Join(",", ids));
             return sent;
         }
     }

@@ -29,6 +29,8 @@ public sealed class MyProfileController(IMediator mediator, Domain.Security.ICur
     [HttpPost("practice")]
     public async Task<IActionResult> Practice([Bind(Prefix = "Form")] EditPractice.Command command)
     {
+        // An applicant has no profile yet: 404, as the form's GET, before the answers are validated.
+        if (me.IswProfileId is null) return NotFound();
         var form = await PracticeForm(command);
         return await Submit(command, _ => Saved("Your practice details are saved."), () => View(form), prefix: "Form");
     }
@@ -41,10 +43,12 @@ public sealed class MyProfileController(IMediator mediator, Domain.Security.ICur
     }
 
     [HttpPost("registration")]
-    public Task<IActionResult> Registration(ChangeRegistration.Command command) =>
-        Submit(command, suspended => Saved(suspended
-            ? "Your registration details are saved. You are paused from new offers until an administrator verifies them."
-            : "Your registration details are saved. An administrator will verify them."), () => View(command));
+    public async Task<IActionResult> Registration(ChangeRegistration.Command command) =>
+        me.IswProfileId is null
+            ? NotFound()
+            : await Submit(command, suspended => Saved(suspended
+                ? "Your registration details are saved. You are paused from new offers until an administrator verifies them."
+                : "Your registration details are saved. An administrator will verify them."), () => View(command));
 
     [HttpPost("availability")]
     public async Task<IActionResult> AddUnavailability([Bind(Prefix = "NewPeriod")] EditAvailability.Add command)

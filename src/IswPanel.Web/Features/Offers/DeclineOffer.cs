@@ -5,6 +5,7 @@ using IswPanel.Domain.Common;
 using IswPanel.Domain.Notifications;
 using IswPanel.Domain.Offers;
 using IswPanel.Domain.Security;
+using IswPanel.Web.Infrastructure.Audit;
 using IswPanel.Web.Infrastructure.Results;
 using Microsoft.EntityFrameworkCore;
 
@@ -28,7 +29,7 @@ public static class DeclineOffer
             .MaximumLength(1000).WithMessage("Write 1000 characters or fewer.");
     }
 
-    public sealed class Handler(AppDbContext db, ICurrentUser me, IClock clock, OfferCascade cascade)
+    public sealed class Handler(AppDbContext db, ICurrentUser me, IClock clock, OfferCascade cascade, IAuditLog audit)
         : ICommandHandler<Command, Result<Done>>
     {
         public async ValueTask<Result<Done>> Handle(Command command, CancellationToken cancellationToken)
@@ -48,6 +49,7 @@ public static class DeclineOffer
             var request = await db.AssessmentRequests.SingleAsync(r => r.Id == offer.AssessmentRequestId, cancellationToken);
             var isw = await db.IswProfiles.Where(p => p.Id == offer.IswProfileId).Select(p => p.FullName).SingleAsync(cancellationToken);
             db.RequestEvents.Add(RequestEvent.Record(request.Id, now, me.UserId, $"{isw} declined the offer: {offer.DeclineReason}"));
+            audit.Add(AuditActions.OfferDeclined, nameof(Offer), offer.Id.ToString(), $"request {request.Id}: {offer.DeclineReason}");
             await cascade.AfterOfferClosedAsync(offer, request, $"{isw} declined", cancellationToken);
             return Done.Value;
         }

@@ -47,8 +47,10 @@ public static class MyOffers
     {
         public async ValueTask<Result<Paged<Item>>> Handle(Query query, CancellationToken cancellationToken)
         {
-            if (me.IswProfileId is not { } iswId) return Failure.NotFound;
             var (page, pageSize) = Paging.Normalise(query.Page, query.PageSize);
+            // An applicant (an ISW without a panel profile yet) has no offers: an empty list, and no single offer.
+            if (me.IswProfileId is not { } iswId)
+                return query.OfferId is null ? new Paged<Item>([], page, pageSize, 0) : Failure.NotFound;
             var since = clock.UtcNow.AddDays(-RecentDays);
             var offers =
                 from o in db.Offers.AsNoTracking()

@@ -4,7 +4,9 @@ using IswPanel.Domain.Calendar;
 using IswPanel.Domain.Common;
 using IswPanel.Domain.Notifications;
 using IswPanel.Domain.Offers;
+using IswPanel.Domain.Security;
 using IswPanel.Web.Features.Matching;
+using IswPanel.Web.Infrastructure.Audit;
 using IswPanel.Web.Infrastructure.Notifications;
 using Microsoft.EntityFrameworkCore;
 
@@ -15,8 +17,14 @@ namespace IswPanel.Web.Features.Offers;
 /// request moves to the next eligible candidate on the shortlist when the administrator chose cascade, or goes
 /// back to the administrators. They are told either way. Used by declines and by the offer-expiry sweep.
 /// </summary>
-public sealed class OfferCascade(AppDbContext db, IClock clock, Notifier notifier, Shortlister shortlister, OfferWindows windows)
+public sealed class OfferCascade(AppDbContext db, IClock clock, Notifier notifier, Shortlister shortlister, OfferWindows windows,
+    IAuditLog audit, ICurrentUser me)
 {
+    /// <summary>How the audit trail names the actor when a job (no signed-in user) makes the change.</summary>
+    public const string SystemActor = "System";
+
+    private string Actor => me.IsAuthenticated ? "" : $"{SystemActor}: ";
+
     public async Task AfterOfferClosedAsync(Offer closed, AssessmentRequest request, string why, CancellationToken cancellationToken)
     {
         var type = await db.AssessmentTypes.Where(t => t.Id == request.AssessmentTypeId).Select(t => t.Name).SingleAsync(cancellationToken);
@@ -39,6 +47,7 @@ public sealed class OfferCascade(AppDbContext db, IClock clock, Notifier notifie
                 var offer = Offer.Send(request.Id, candidate.IswId, closed.SentByUserId, now, closed.RespondWithinWorkingDays,
                     windows.ExpiryFor(now, closed.RespondWithinWorkingDays), cascade: true);
                 db.Offers.Add(offer);
+                audit.Add(AuditActions.OfferCascaded, nameof(Offer), offer.Id.ToString(), $"{Actor}request {request.Id} offered to the next candidate: {why}");
                 db.RequestEvents.Add(RequestEvent.Record(request.Id, now, null, $"{why}; offered to {candidate.Name}, the next candidate."));
                 var authority = await db.Authorities.Where(a => a.Id == request.AuthorityId).Select(a => a.Name).SingleAsync(cancellationToken);
                 // Until an ISW accepts, nothing identifies the family, not even the authority's case reference.
@@ -48,12 +57,14 @@ public sealed class OfferCascade(AppDbContext db, IClock clock, Notifier notifie
             }
 
             request.ReturnToMatching(clock.UtcNow);
+            audit.Add(AuditActions.RequestReturnedToMatching, nameof(AssessmentRequest), request.Id.ToString(), $"{Actor}{why}; no eligible candidate is left");
             db.RequestEvents.Add(RequestEvent.Record(request.Id, clock.UtcNow, null, $"{why}; no eligible candidate is left, so the request is back for matching."));
             await notifier.TellAdministratorsAsync(NotificationCategories.Offers, $"{why} the offer of {name} and no eligible candidate is left to cascade to.", link, cancellationToken);
             return;
         }
 
         request.ReturnToMatching(clock.UtcNow);
+        audit.Add(AuditActions.RequestReturnedToMatching, nameof(AssessmentRequest), request.Id.ToString(), $"{Actor}{why}; no offer is open");
         db.RequestEvents.Add(RequestEvent.Record(request.Id, clock.UtcNow, null, $"{why}; no offer is open, so the request is back for matching."));
         await notifier.TellAdministratorsAsync(NotificationCategories.Offers, $"{why} the offer of {name}; no offer is open now.", link, cancellationToken);
     }

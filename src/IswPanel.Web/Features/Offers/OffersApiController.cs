@@ -28,6 +28,9 @@ public sealed class OffersApiController(IMediator mediator) : ApiController
     [ProducesResponseType(StatusCodes.Status409Conflict)]
     public async Task<IActionResult> Decline(Guid id, DeclineBody body)
     {
+        // Another ISW's offer is a 404 whatever the body holds: look it up before the reason is validated.
+        var offer = await mediator.Send(new MyOffers.Query { OfferId = id });
+        if (!offer.IsSuccess) return ToProblem(offer);
         var result = await mediator.Send(new DeclineOffer.Command { OfferId = id, Reason = body.Reason });
         return result.IsSuccess ? Ok(new { declined = true }) : ToProblem(result);
     }

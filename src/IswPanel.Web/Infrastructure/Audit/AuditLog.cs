@@ -51,6 +51,21 @@ public static class AuditActions
     public const string BankHolidaysUploaded = "calendar.bank-holidays-uploaded";
     public const string CalendarLinkCreated = "calendar.feed-link-created";
     public const string CalendarLinkReset = "calendar.feed-link-reset";
+
+    /// <summary>Authorization refused the caller (403).</summary>
+    public const string AccessForbidden = "access.forbidden";
+    /// <summary>A route naming a record answered 404: missing, or another tenant's.</summary>
+    public const string AccessNotFound = "access.not-found";
+    public const string OffersSent = "offers.sent";
+    public const string OfferAccepted = "offer.accepted";
+    public const string OfferDeclined = "offer.declined";
+    /// <summary>An offer's window lapsed (the offer-expiry sweep: the actor is the system).</summary>
+    public const string OfferExpired = "offer.expired";
+    /// <summary>After a decline or lapse, the request was offered to the next candidate.</summary>
+    public const string OfferCascaded = "offer.cascaded";
+    public const string RequestReturnedToMatching = "request.returned-to-matching";
+    /// <summary>A user was given a role (invitation, or an applicant's account).</summary>
+    public const string RoleAssigned = "user.role-assigned";
 }
 
 public sealed class AuditLog(AppDbContext db, DbContextOptions<AppDbContext> options, ICurrentUser user, IHttpContextAccessor http,

@@ -17,6 +17,12 @@ public static class Policies
     /// <summary>Panel administrators and QA reviewers.</summary>
     public const string PanelStaff = nameof(PanelStaff);
 
+    /// <summary>
+    /// Any signed-in user, whatever their role and whether or not the session used a second factor: only for
+    /// account self-service (two-factor set-up, sign-out), which staff must reach before they have a second factor.
+    /// </summary>
+    public const string SignedIn = nameof(SignedIn);
+
     /// <summary>Commissioners (own authority), panel staff, and ISWs (own work): tenancy is applied by the query.</summary>
     public const string AnyRole = nameof(AnyRole);
 
@@ -37,6 +43,7 @@ public static class Policies
             });
         }
 
+        options.AddPolicy(SignedIn, p => p.RequireAuthenticatedUser());
         options.AddPolicy(PanelStaff, p => p.RequireAuthenticatedUser().RequireRole(Roles.PanelAdmin, Roles.QaReviewer)
             .AddRequirements(new TwoFactorRequirement()));
         options.AddPolicy(AnyRole, p => p.RequireAuthenticatedUser().RequireRole([.. Roles.All])

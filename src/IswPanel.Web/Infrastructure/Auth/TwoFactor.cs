@@ -58,6 +58,14 @@ public sealed class TwoFactorSetupRedirect : IAuthorizationMiddlewareResultHandl
             return Task.CompletedTask;
         }
 
-        return fallback.HandleAsync(next, context, policy, authorizeResult);
+        return authorizeResult.Forbidden ? ForbidAsync(next, context, policy, authorizeResult)
+            : fallback.HandleAsync(next, context, policy, authorizeResult);
+    }
+
+    /// <summary>Every 403 is audited; the request's own unit of work is never saved, so the row is written now.</summary>
+    private async Task ForbidAsync(RequestDelegate next, HttpContext context, AuthorizationPolicy policy, PolicyAuthorizationResult authorizeResult)
+    {
+        await Audit.AuditRefusals.WriteAsync(context, Audit.AuditActions.AccessForbidden);
+        await fallback.HandleAsync(next, context, policy, authorizeResult);
     }
 }
