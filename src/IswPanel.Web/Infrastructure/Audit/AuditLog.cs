@@ -9,11 +9,16 @@ namespace IswPanel.Web.Infrastructure.Audit;
 public interface IAuditLog
 {
     /// <summary>Adds an event to the current unit of work (saved with the command's changes).</summary>
-    void Add(string action, string? entityType = null, string? entityId = null, string? detail = null, Guid? userId = null);
+    /// <param name="subjectAuthorityId">The authority whose record (a request or its documents) was read or changed, so its
+    /// commissioners can see who accessed it.</param>
+    void Add(string action, string? entityType = null, string? entityId = null, string? detail = null, Guid? userId = null,
+        Guid? subjectAuthorityId = null);
 
     /// <summary>Writes an event now, on a connection of its own: for reads and sign-ins, and for failures whose other changes are discarded.</summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1068:CancellationToken parameters must come last",
+        Justification = "subjectAuthorityId was added after the token so that existing positional calls compile unchanged.")]
     Task WriteAsync(string action, string? entityType = null, string? entityId = null, string? detail = null,
-        Guid? userId = null, CancellationToken cancellationToken = default);
+        Guid? userId = null, CancellationToken cancellationToken = default, Guid? subjectAuthorityId = null);
 }
 
 public static class AuditActions
@@ -51,27 +56,33 @@ public static class AuditActions
     public const string BankHolidaysUploaded = "calendar.bank-holidays-uploaded";
     public const string CalendarLinkCreated = "calendar.feed-link-created";
     public const string CalendarLinkReset = "calendar.feed-link-reset";
+    public const string AuditExported = "audit.exported";
+    public const string AssessmentTypeUpdated = "assessment-type.updated";
+    public const string RequestPurged = "request.purged";
 }
 
 public sealed class AuditLog(AppDbContext db, DbContextOptions<AppDbContext> options, ICurrentUser user, IHttpContextAccessor http,
     TimeProvider clock) : IAuditLog
 {
-    public void Add(string action, string? entityType = null, string? entityId = null, string? detail = null, Guid? userId = null) =>
-        db.AuditEvents.Add(Create(action, entityType, entityId, detail, userId));
+    public void Add(string action, string? entityType = null, string? entityId = null, string? detail = null, Guid? userId = null,
+        Guid? subjectAuthorityId = null) =>
+        db.AuditEvents.Add(Create(action, entityType, entityId, detail, userId, subjectAuthorityId));
 
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1068:CancellationToken parameters must come last",
+        Justification = "See IAuditLog.WriteAsync.")]
     public async Task WriteAsync(string action, string? entityType = null, string? entityId = null, string? detail = null,
-        Guid? userId = null, CancellationToken cancellationToken = default)
+        Guid? userId = null, CancellationToken cancellationToken = default, Guid? subjectAuthorityId = null)
     {
         // A separate context, so this never saves (or is rolled back with) the request's other pending changes.
         await using var separate = new AppDbContext(options);
-        separate.AuditEvents.Add(Create(action, entityType, entityId, detail, userId));
+        separate.AuditEvents.Add(Create(action, entityType, entityId, detail, userId, subjectAuthorityId));
         await separate.SaveChangesAsync(cancellationToken);
     }
 
-    private AuditEvent Create(string action, string? entityType, string? entityId, string? detail, Guid? userId)
+    private AuditEvent Create(string action, string? entityType, string? entityId, string? detail, Guid? userId, Guid? subjectAuthorityId)
     {
         var role = Roles.All.FirstOrDefault(user.IsInRole);
         return AuditEvent.Create(clock.GetUtcNow().UtcDateTime, action, userId ?? user.UserId, role, user.AuthorityId,
-            entityType, entityId, detail, http.HttpContext?.Connection.RemoteIpAddress?.ToString());
+            entityType, entityId, detail, http.HttpContext?.Connection.RemoteIpAddress?.ToString(), subjectAuthorityId);
     }
 }
