@@ -48,20 +48,29 @@ public sealed class AuditController(IMediator mediator) : AppController
     };
 
     [HttpGet("requests/access-history"), Authorize(Policy = Policies.Commissioner)]
-    public Task<IActionResult> AccessHistory([FromQuery, Bind(Prefix = Prefix)] AccessHistory.Query query) => History(query);
+    public Task<IActionResult> AccessHistory([FromQuery, Bind(Prefix = Prefix)] AccessHistory.Query query) => History(query, nameof(AccessHistory));
 
     [HttpGet("requests/{id:guid}/access-history"), Authorize(Policy = Policies.Commissioner)]
     public Task<IActionResult> RequestAccessHistory(Guid id, [FromQuery, Bind(Prefix = Prefix)] AccessHistory.Query query) =>
-        History(query with { RequestId = id, CaseReference = null });
+        History(query with { RequestId = id, CaseReference = null }, nameof(RequestAccessHistory));
 
-    private async Task<IActionResult> History(AccessHistory.Query query)
+    private async Task<IActionResult> History(AccessHistory.Query query, string view)
     {
-        if (!ModelState.IsValid) return View(nameof(AccessHistory), new AccessHistory.Page(query, null, [], null));
+        // A request's own history checks the request first: another authority's is 404 whatever the filter says.
+        AccessHistory.RequestRef? request = null;
+        if (query.RequestId is not null)
+        {
+            var own = await mediator.Send(query with { From = new(), To = new(), After = null, CaseReference = null });
+            if (!own.IsSuccess) return NotFound();
+            request = own.Value!.Request;
+        }
+
+        if (!ModelState.IsValid) return View(view, new AccessHistory.Page(query, request, [], null));
         var result = await mediator.Send(query);
-        if (result.IsSuccess) return View(nameof(AccessHistory), result.Value);
         if (result.Status == ResultStatus.NotFound) return NotFound();
+        if (result.IsSuccess) return View(view, result.Value);
         ModelState.AddErrors(result.Errors, Prefix);
-        return View(nameof(AccessHistory), new AccessHistory.Page(query, null, [], null));
+        return View(view, new AccessHistory.Page(query, request, [], null));
     }
 }
 

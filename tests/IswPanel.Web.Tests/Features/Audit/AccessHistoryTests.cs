@@ -75,6 +75,8 @@ public sealed class AccessHistoryTests(DemoApp demo)
         var (_, followed, _) = await helen.FollowAsync(notFound);
         Assert.Equal(HttpStatusCode.NotFound, followed.StatusCode);
         Assert.DoesNotContain("SB/26/0311", await followed.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        var (_, withBadFilter, _) = await helen.FollowAsync(await helen.Http.GetAsync($"/requests/{southborough}/access-history?Filter.From.Day=99", Ct));
+        Assert.Equal(HttpStatusCode.NotFound, withBadFilter.StatusCode);
 
         using var isw = await SignedInAsync(DemoUsers.Isw(1));
         var (_, refused, _) = await isw.FollowAsync(await isw.Http.GetAsync("/requests/access-history", Ct));
