@@ -7,6 +7,7 @@ using IswPanel.Domain.Common;
 using IswPanel.Domain.Security;
 using IswPanel.Web.Features.Calendar;
 using IswPanel.Web.Features.Deadlines;
+using IswPanel.Web.Features.Retention;
 using IswPanel.Web.Infrastructure.Api;
 using IswPanel.Web.Infrastructure.Audit;
 using IswPanel.Web.Infrastructure.Auth;
@@ -49,6 +50,7 @@ public static class ServiceRegistration
         services.Configure<Features.Matching.MatchingOptions>(configuration.GetSection(Features.Matching.MatchingOptions.Section));
         services.AddScoped<Infrastructure.Notifications.Notifier>();
         services.AddDeadlineSweeps(configuration);
+        services.AddRetention(configuration);
         services.AddScoped<EmailOutbox>();
         services.Configure<OutboxOptions>(configuration.GetSection(OutboxOptions.Section));
 

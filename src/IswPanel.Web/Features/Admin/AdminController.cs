@@ -63,6 +63,26 @@ public sealed class AdminController(IMediator mediator) : AppController
     [HttpGet("assessment-types")]
     public async Task<IActionResult> AssessmentTypes() => View(await mediator.Send(new ListAssessmentTypes.Query(IncludeInactive: true)));
 
+    [HttpGet("assessment-types/{id:guid}/edit")]
+    public async Task<IActionResult> EditAssessmentType(Guid id)
+    {
+        var result = await mediator.Send(new SaveAssessmentType.Load(id));
+        return result.IsSuccess ? View("AssessmentTypeForm", result.Value) : NotFound();
+    }
+
+    [HttpPost("assessment-types/{id:guid}/edit")]
+    public async Task<IActionResult> EditAssessmentType(Guid id, SaveAssessmentType.Command command)
+    {
+        var current = await mediator.Send(new SaveAssessmentType.Load(id));
+        if (!current.IsSuccess) return NotFound();
+        var posted = command with { Id = id, Code = current.Value!.Code };
+        return await Submit(posted, _ =>
+        {
+            Notify($"{posted.Name} has been updated.");
+            return RedirectToAction(nameof(AssessmentTypes));
+        }, () => View("AssessmentTypeForm", posted));
+    }
+
     private async Task<InviteUserPage> InviteForm(InviteUser.Command command) =>
         new(command, await mediator.Send(new ListAuthorities.Query()));
 }

@@ -9,7 +9,7 @@ public static class ListAssessmentTypes
     public sealed record Query(bool IncludeInactive = false) : IQuery<IReadOnlyList<Item>>;
 
     public sealed record Item(string Code, string Name, int TypicalWeeks, int MinPqeYears, string? RequiredSkill,
-        int? TypicalHoursLow, int? TypicalHoursHigh, string? Notes, bool IsActive);
+        int? TypicalHoursLow, int? TypicalHoursHigh, string? Notes, bool IsActive, Guid Id = default, int RetentionYears = 0);
 
     public sealed class Handler(AppDbContext db) : IQueryHandler<Query, IReadOnlyList<Item>>
     {
@@ -18,7 +18,7 @@ public static class ListAssessmentTypes
                 .Where(t => query.IncludeInactive || t.IsActive)
                 .OrderBy(t => t.DisplayOrder).ThenBy(t => t.Name)
                 .Select(t => new Item(t.Code, t.Name, t.TypicalWeeks, t.MinPqeYears, t.RequiredSkill, t.TypicalHoursLow,
-                    t.TypicalHoursHigh, t.Notes, t.IsActive))
+                    t.TypicalHoursHigh, t.Notes, t.IsActive, t.Id, t.RetentionYears))
                 .ToListAsync(cancellationToken);
     }
 }

@@ -39,8 +39,11 @@ public static class DownloadDocument
 
             try
             {
+                // A request's letter of instruction: recorded against the request's authority, so its commissioners see the download.
+                var subjectAuthority = await db.AssessmentRequests.Where(r => r.LetterOfInstructionFileId == file.Id)
+                    .Select(r => (Guid?)r.AuthorityId).FirstOrDefaultAsync(cancellationToken);
                 await audit.WriteAsync(AuditActions.DocumentDownloaded, nameof(StoredFile), file.Id.ToString(), file.Kind.ToString(),
-                    cancellationToken: cancellationToken);
+                    cancellationToken: cancellationToken, subjectAuthorityId: subjectAuthority);
             }
             catch
             {

@@ -88,7 +88,7 @@ public static class SendOffers
             }
 
             request.MarkOffered(now);
-            audit.Add(AuditActions.OffersSent, "AssessmentRequest", request.Id.ToString(), string.Join(",", ids));
+            audit.Add(AuditActions.OffersSent, "AssessmentRequest", request.Id.ToString(), string.Join(",", ids), subjectAuthorityId: request.AuthorityId);
             return sent;
         }
     }

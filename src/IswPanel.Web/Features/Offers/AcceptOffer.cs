@@ -80,7 +80,7 @@ public static class AcceptOffer
                 $"{isw.FullName} has been assigned to {type} {request.CaseReference}.", $"/requests/{request.Id}", cancellationToken);
             await notifier.TellAdministratorsAsync(NotificationCategories.Assignments,
                 $"{isw.FullName} accepted {type} {request.CaseReference}.", $"/requests/{request.Id}", cancellationToken);
-            audit.Add(AuditActions.OfferAccepted, "Offer", offer.Id.ToString(), $"request {request.Id} assigned");
+            audit.Add(AuditActions.OfferAccepted, "Offer", offer.Id.ToString(), $"request {request.Id} assigned", subjectAuthorityId: request.AuthorityId);
             return new Accepted(assignment.Id, request.Id);
         }
     }

@@ -38,7 +38,8 @@ public static class ApproveProposedIsw
             await notifier.TellIswAsync(proposal.Assignment.IswProfileId, NotificationCategories.Assignments,
                 $"{proposal.AuthorityName} approved you for {RequestWording.Name(proposal.TypeName, request.CaseReference)}. You can start work.",
                 $"/requests/{request.Id}", cancellationToken);
-            audit.Add(AuditActions.ProposedIswApproved, nameof(AssessmentRequest), request.Id.ToString(), proposal.IswName);
+            audit.Add(AuditActions.ProposedIswApproved, nameof(AssessmentRequest), request.Id.ToString(), proposal.IswName,
+                subjectAuthorityId: request.AuthorityId);
             return proposal.IswName;
         }
     }

@@ -10,7 +10,9 @@ using IswPanel.Web.Infrastructure.Audit;
 using IswPanel.Web.Infrastructure.Notifications;
 using IswPanel.Web.Infrastructure.Results;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
+using IswPanel.Web.Features.Retention;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace IswPanel.Web.Features.Requests;
 
@@ -68,7 +70,8 @@ public static class CancelRequest
         }
     }
 
-    public sealed class Handler(AppDbContext db, ICurrentUser me, IClock clock, Notifier notifier, IAuditLog audit)
+    public sealed class Handler(AppDbContext db, ICurrentUser me, IClock clock, Notifier notifier, IAuditLog audit,
+        IOptions<RetentionOptions> retention)
         : ICommandHandler<Command, Result<Done>>
     {
         public async ValueTask<Result<Done>> Handle(Command command, CancellationToken cancellationToken)
@@ -80,6 +83,7 @@ public static class CancelRequest
             var now = clock.UtcNow;
             var reason = command.Reason!.Trim();
             request.Cancel(now);
+            RequestRetention.Cancelled(request, clock.Today, retention.Value);
             var type = await db.AssessmentTypes.Where(t => t.Id == request.AssessmentTypeId).Select(t => t.Name).SingleAsync(cancellationToken);
             var name = RequestWording.Name(type, request.CaseReference);
 
@@ -103,7 +107,7 @@ public static class CancelRequest
                 await notifier.TellAdministratorsAsync(NotificationCategories.Requests, $"{name} has been cancelled by the authority.", link, cancellationToken);
             else
                 await notifier.TellAuthorityAsync(request.AuthorityId, NotificationCategories.Requests, $"{name} has been cancelled by the panel team.", link, cancellationToken);
-            audit.Add(AuditActions.RequestCancelled, nameof(AssessmentRequest), request.Id.ToString(), reason);
+            audit.Add(AuditActions.RequestCancelled, nameof(AssessmentRequest), request.Id.ToString(), reason, subjectAuthorityId: request.AuthorityId);
             return Done.Value;
         }
     }

@@ -76,7 +76,8 @@ public static class DeclineProposedIsw
             await notifier.TellIswAsync(assignment.IswProfileId, NotificationCategories.Assignments,
                 $"{proposal.AuthorityName} did not approve you for {name}, so the assignment has ended. Please do not start work on it.",
                 "/my-work", cancellationToken);
-            audit.Add(AuditActions.ProposedIswDeclined, nameof(AssessmentRequest), request.Id.ToString(), $"{proposal.IswName}: {reason}");
+            audit.Add(AuditActions.ProposedIswDeclined, nameof(AssessmentRequest), request.Id.ToString(), $"{proposal.IswName}: {reason}",
+                subjectAuthorityId: request.AuthorityId);
             return proposal.IswName;
         }
     }

@@ -85,7 +85,8 @@ public static class RequestDetails
         {
             var details = await ReadAsync(db, me, query.Id, cancellationToken);
             if (details is null) return Failure.NotFound;
-            await audit.WriteAsync(AuditActions.RequestViewed, nameof(AssessmentRequest), details.Id.ToString(), cancellationToken: cancellationToken);
+            await audit.WriteAsync(AuditActions.RequestViewed, nameof(AssessmentRequest), details.Id.ToString(), cancellationToken: cancellationToken,
+                subjectAuthorityId: details.Authority.Id);
             return details;
         }
     }
@@ -97,7 +98,8 @@ public static class RequestDetails
         {
             var details = await ReadAsync(db, me, query.Id, cancellationToken);
             if (details is null) return Failure.NotFound;
-            await audit.WriteAsync(AuditActions.RequestViewed, nameof(AssessmentRequest), details.Id.ToString(), cancellationToken: cancellationToken);
+            await audit.WriteAsync(AuditActions.RequestViewed, nameof(AssessmentRequest), details.Id.ToString(), cancellationToken: cancellationToken,
+                subjectAuthorityId: details.Authority.Id);
 
             var facts = await (
                 from r in db.AssessmentRequests.AsNoTracking()

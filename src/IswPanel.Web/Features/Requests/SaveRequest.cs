@@ -208,7 +208,7 @@ public static class SaveRequest
                 : null;
 
             await audit.WriteAsync(AuditActions.RequestViewed, nameof(AssessmentRequest), draft.Id.ToString(), "draft opened to change",
-                cancellationToken: cancellationToken);
+                cancellationToken: cancellationToken, subjectAuthorityId: draft.AuthorityId);
             var form = new Command
             {
                 Id = draft.Id,
@@ -316,7 +316,7 @@ public static class SaveRequest
             if (command.Intent != RequestIntent.Submit)
             {
                 db.RequestEvents.Add(RequestEvent.Record(request.Id, now, userId, isNew ? "Saved as a draft." : "Draft changed."));
-                audit.Add(AuditActions.RequestDraftSaved, nameof(AssessmentRequest), request.Id.ToString());
+                audit.Add(AuditActions.RequestDraftSaved, nameof(AssessmentRequest), request.Id.ToString(), subjectAuthorityId: request.AuthorityId);
                 return new Saved(request.Id, request.CaseReference, Submitted: false, RiskExplanation: null);
             }
 
@@ -335,7 +335,7 @@ public static class SaveRequest
                 (plan.AtRisk ? $": at risk, {RequestWording.WorkingDays(plan.ShortfallWorkingDays)} short." : "."),
                 $"/requests/{request.Id}", cancellationToken);
             audit.Add(AuditActions.RequestSubmitted, nameof(AssessmentRequest), request.Id.ToString(),
-                plan.AtRisk ? $"at risk, {plan.ShortfallWorkingDays} working days short" : null);
+                plan.AtRisk ? $"at risk, {plan.ShortfallWorkingDays} working days short" : null, subjectAuthorityId: request.AuthorityId);
             return new Saved(request.Id, request.CaseReference, Submitted: true, plan.RiskExplanation);
         }
 

@@ -9,11 +9,16 @@ namespace IswPanel.Web.Infrastructure.Audit;
 public interface IAuditLog
 {
     /// <summary>Adds an event to the current unit of work (saved with the command's changes).</summary>
-    void Add(string action, string? entityType = null, string? entityId = null, string? detail = null, Guid? userId = null);
+    /// <param name="subjectAuthorityId">The authority whose record (a request or its documents) was read or changed, so its
+    /// commissioners can see who accessed it.</param>
+    void Add(string action, string? entityType = null, string? entityId = null, string? detail = null, Guid? userId = null,
+        Guid? subjectAuthorityId = null);
 
     /// <summary>Writes an event now, on a connection of its own: for reads and sign-ins, and for failures whose other changes are discarded.</summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1068:CancellationToken parameters must come last",
+        Justification = "subjectAuthorityId was added after the token so that existing positional calls compile unchanged.")]
     Task WriteAsync(string action, string? entityType = null, string? entityId = null, string? detail = null,
-        Guid? userId = null, CancellationToken cancellationToken = default);
+        Guid? userId = null, CancellationToken cancellationToken = default, Guid? subjectAuthorityId = null);
 }
 
 public static class AuditActions
@@ -66,27 +71,33 @@ public static class AuditActions
     public const string RequestReturnedToMatching = "request.returned-to-matching";
     /// <summary>A user was given a role (invitation, or an applicant's account).</summary>
     public const string RoleAssigned = "user.role-assigned";
+    public const string AuditExported = "audit.exported";
+    public const string AssessmentTypeUpdated = "assessment-type.updated";
+    public const string RequestPurged = "request.purged";
 }
 
 public sealed class AuditLog(AppDbContext db, DbContextOptions<AppDbContext> options, ICurrentUser user, IHttpContextAccessor http,
     TimeProvider clock) : IAuditLog
 {
-    public void Add(string action, string? entityType = null, string? entityId = null, string? detail = null, Guid? userId = null) =>
-        db.AuditEvents.Add(Create(action, entityType, entityId, detail, userId));
+    public void Add(string action, string? entityType = null, string? entityId = null, string? detail = null, Guid? userId = null,
+        Guid? subjectAuthorityId = null) =>
+        db.AuditEvents.Add(Create(action, entityType, entityId, detail, userId, subjectAuthorityId));
 
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Design", "CA1068:CancellationToken parameters must come last",
+        Justification = "See IAuditLog.WriteAsync.")]
     public async Task WriteAsync(string action, string? entityType = null, string? entityId = null, string? detail = null,
-        Guid? userId = null, CancellationToken cancellationToken = default)
+        Guid? userId = null, CancellationToken cancellationToken = default, Guid? subjectAuthorityId = null)
     {
         // A separate context, so this never saves (or is rolled back with) the request's other pending changes.
         await using var separate = new AppDbContext(options);
-        separate.AuditEvents.Add(Create(action, entityType, entityId, detail, userId));
+        separate.AuditEvents.Add(Create(action, entityType, entityId, detail, userId, subjectAuthorityId));
         await separate.SaveChangesAsync(cancellationToken);
     }
 
-    private AuditEvent Create(string action, string? entityType, string? entityId, string? detail, Guid? userId)
+    private AuditEvent Create(string action, string? entityType, string? entityId, string? detail, Guid? userId, Guid? subjectAuthorityId)
     {
         var role = Roles.All.FirstOrDefault(user.IsInRole);
         return AuditEvent.Create(clock.GetUtcNow().UtcDateTime, action, userId ?? user.UserId, role, user.AuthorityId,
-            entityType, entityId, detail, http.HttpContext?.Connection.RemoteIpAddress?.ToString());
+            entityType, entityId, detail, http.HttpContext?.Connection.RemoteIpAddress?.ToString(), subjectAuthorityId);
     }
 }

@@ -223,6 +223,9 @@ public sealed class DemoDataSeeder(AppDbContext db, UserManager<AppUser> users, 
         Add(northshire, northshireUser, "discharge", "NS-2026-0098", "M.P.", -20, "M14", types, AssessmentRequestStatus.Closed, amara);
         Add(northshire, northshireUser, "parenting", "NS-2026-0123", "L.K.", -5, "BL1", types, AssessmentRequestStatus.Delivered, imran);
         Add(northshire, northshireUser, "viability", "NS-2026-0130", "D.D.", 30, "M6", types, AssessmentRequestStatus.Cancelled, null);
+        // Cancelled long ago: its retention date has passed, so /admin/retention lists it for purging.
+        Add(northshire, northshireUser, "viability", "NS-2023-0412", "G.H.", 40, "M6", types, AssessmentRequestStatus.Cancelled, null)
+            .SetRetention(today.AddYears(-2).AddMonths(-1), 2);
 
         // Southborough (commissioner Marcus Reid).
         Add(southborough, southboroughUser, "fostering", "SB/26/0311", "H.G.", 90, "RH1", types, AssessmentRequestStatus.InProgress, sofia);
@@ -233,7 +236,7 @@ public sealed class DemoDataSeeder(AppDbContext db, UserManager<AppUser> users, 
         Add(southborough, southboroughUser, "parenting", "SB/26/0290", "S.T.", -12, "RH2", types, AssessmentRequestStatus.Closed, ruth);
     }
 
-    private void Add(Guid authorityId, Guid createdBy, string typeCode, string caseReference, string initials,
+    private AssessmentRequest Add(Guid authorityId, Guid createdBy, string typeCode, string caseReference, string initials,
         int deadlineInDays, string district, Dictionary<string, AssessmentType> types, AssessmentRequestStatus status, IswProfile? isw)
     {
         var type = types[typeCode];
@@ -273,6 +276,7 @@ public sealed class DemoDataSeeder(AppDbContext db, UserManager<AppUser> users, 
         }
 
         db.AssessmentRequests.Add(request);
+        return request;
     }
 
     private static IEnumerable<AssessmentRequestStatus> PathTo(AssessmentRequestStatus status)

@@ -34,6 +34,8 @@ public static class RecurringJobs
             configuration["Jobs:ReferenceRemindersCron"] ?? "0 9 * * *", options);
         jobs.AddOrUpdate<ChaseStalledApplications.Job>(ChaseStalledApplications.Job.Id, job => job.RunAsync(CancellationToken.None),
             configuration["Jobs:StalledApplicationsCron"] ?? "5 9 * * *", options);
+        jobs.AddOrUpdate<Features.Retention.RetentionDue.Job>(Features.Retention.RetentionDue.Job.Id, job => job.RunAsync(CancellationToken.None),
+            configuration["Jobs:RetentionSweepCron"] ?? "0 6 1 * *", options);
         jobs.AddOrUpdate<Features.Outbox.DispatchOutboxJob>(Features.Outbox.DispatchOutboxJob.Id, job => job.RunAsync(CancellationToken.None),
             configuration["Jobs:OutboxCron"] ?? "* * * * *", options);
         jobs.AddOrUpdate<Features.Outbox.DailyDigestJob>(Features.Outbox.DailyDigestJob.Id, job => job.RunAsync(CancellationToken.None),

@@ -67,7 +67,8 @@ public sealed class NotificationEmailTests
         await app.WithDbAsync(other => other.AssessmentRequests.Where(r => r.Id == request) // ...and someone else changes it
             .ExecuteUpdateAsync(set => set.SetProperty(r => r.Version, Guid.NewGuid()), TestContext.Current.CancellationToken));
         var handler = new CancelRequest.Handler(db, new FixedCurrentUser(commissioner.Id, [Roles.Commissioner], commissioner.AuthorityId),
-            services.GetRequiredService<IClock>(), services.GetRequiredService<Notifier>(), services.GetRequiredService<IAuditLog>());
+            services.GetRequiredService<IClock>(), services.GetRequiredService<Notifier>(), services.GetRequiredService<IAuditLog>(),
+            services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Web.Features.Retention.RetentionOptions>>());
         var unitOfWork = new UnitOfWorkBehavior<CancelRequest.Command, Result<Done>>(db);
 
         var result = await unitOfWork.Handle(new CancelRequest.Command { Id = request, Reason = "No longer needed." },
