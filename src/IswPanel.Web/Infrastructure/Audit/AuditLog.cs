@@ -51,6 +51,11 @@ public static class AuditActions
     public const string BankHolidaysUploaded = "calendar.bank-holidays-uploaded";
     public const string CalendarLinkCreated = "calendar.feed-link-created";
     public const string CalendarLinkReset = "calendar.feed-link-reset";
+    public const string WorkLogged = "work.logged";
+    public const string HoursApproved = "work.hours-approved";
+    public const string HoursRefused = "work.hours-refused";
+    public const string ReportVersionSubmitted = "report.version-submitted";
+    public const string ReportDownloaded = "report.downloaded";
 }
 
 public sealed class AuditLog(AppDbContext db, DbContextOptions<AppDbContext> options, ICurrentUser user, IHttpContextAccessor http,
