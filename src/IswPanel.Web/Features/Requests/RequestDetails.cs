@@ -47,7 +47,11 @@ public static class RequestDetails
         LetterRef? LetterOfInstruction,
         ListRequests.IswRef? AssignedIsw,
         DateTime CreatedAt,
-        DateTime? SubmittedAt);
+        DateTime? SubmittedAt,
+        bool Released = false,
+        DateTime? ReleasedAt = null,
+        int? WorkingDaysLate = null,
+        decimal HoursUsed = 0m);
 
     /// <summary>A dated step planned back from the filing deadline at submission.</summary>
     public sealed record Milestone(string Name, DateOnly Due);
@@ -199,7 +203,15 @@ public static class RequestDetails
         if (row is null) return null;
 
         var request = row.Request;
-        return Map(request, row.TypeCode, row.TypeName, row.Authority, row.Isw, row.Letter);
+        // Delivery state: released (and how late), and the hours that count (within budget or approved).
+        var counted = await Work.CaseWork.CountedMinutesAsync(db, request.Id, cancellationToken);
+        return Map(request, row.TypeCode, row.TypeName, row.Authority, row.Isw, row.Letter) with
+        {
+            Released = request.ReleasedReportVersionId is not null,
+            ReleasedAt = request.ReleasedAt,
+            WorkingDaysLate = request.WorkingDaysLate,
+            HoursUsed = Work.CaseWork.DecimalHours(counted),
+        };
     }
 
     private static Details Map(AssessmentRequest r, string typeCode, string typeName, ListRequests.AuthorityRef authority,

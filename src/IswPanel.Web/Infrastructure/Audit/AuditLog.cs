@@ -74,6 +74,11 @@ public static class AuditActions
     public const string AuditExported = "audit.exported";
     public const string AssessmentTypeUpdated = "assessment-type.updated";
     public const string RequestPurged = "request.purged";
+    public const string WorkLogged = "work.logged";
+    public const string HoursApproved = "work.hours-approved";
+    public const string HoursRefused = "work.hours-refused";
+    public const string ReportVersionSubmitted = "report.version-submitted";
+    public const string ReportDownloaded = "report.downloaded";
 }
 
 public sealed class AuditLog(AppDbContext db, DbContextOptions<AppDbContext> options, ICurrentUser user, IHttpContextAccessor http,

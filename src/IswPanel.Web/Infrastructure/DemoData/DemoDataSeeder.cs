@@ -18,8 +18,8 @@ namespace IswPanel.Web.Infrastructure.DemoData;
 /// permanent staff 5 months ago. Dates are relative to today so the demo never goes stale.
 /// Runs in Development only, once (it does nothing if the demo administrator exists).
 /// </summary>
-public sealed class DemoDataSeeder(AppDbContext db, UserManager<AppUser> users, IClock clock, WorkingDayCalendar calendar,
-    Features.Requests.MilestonePlanner planner)
+public sealed partial class DemoDataSeeder(AppDbContext db, UserManager<AppUser> users, IClock clock, WorkingDayCalendar calendar,
+    Features.Requests.MilestonePlanner planner, Files.IFileStore files)
 {
     private DateOnly today;
     private DateTime now;
@@ -54,7 +54,9 @@ public sealed class DemoDataSeeder(AppDbContext db, UserManager<AppUser> users, 
         await db.SaveChangesAsync();
 
         var types = await db.AssessmentTypes.ToDictionaryAsync(t => t.Code);
+        await PrepareDemoWorkAsync();
         SeedRequests(northshire.Id, northshireCommissioner.Id, southborough.Id, southboroughCommissioner.Id, types, isws);
+        await SaveDemoReportFilesAsync();
         await db.SaveChangesAsync();
     }
 
@@ -258,6 +260,7 @@ public sealed class DemoDataSeeder(AppDbContext db, UserManager<AppUser> users, 
             request.Cancel(created.AddDays(2));
         else if (status != AssessmentRequestStatus.Draft)
         {
+            Assignment? assignment = null;
             foreach (var step in PathTo(status))
             {
                 if (step == AssessmentRequestStatus.Offered) request.MarkOffered(created.AddDays(1));
@@ -268,11 +271,14 @@ public sealed class DemoDataSeeder(AppDbContext db, UserManager<AppUser> users, 
                         created.AddDays(3), cascade: false);
                     offer.Accept(created.AddDays(2));
                     db.Offers.Add(offer);
-                    db.Assignments.Add(Assignment.FromAcceptedOffer(offer, created.AddDays(2), isw.HourlyRate));
+                    assignment = Assignment.FromAcceptedOffer(offer, created.AddDays(2), isw.HourlyRate);
+                    db.Assignments.Add(assignment);
                     request.Assign(isw.Id, created.AddDays(2));
                 }
-                else request.MoveTo(step, created.AddDays(3));
+                else if (!SeedDemoWork(step, request, assignment!, isw!, created)) request.MoveTo(step, created.AddDays(3));
             }
+
+            SeedDemoLogInProgress(request, assignment, isw, created);
         }
 
         db.AssessmentRequests.Add(request);

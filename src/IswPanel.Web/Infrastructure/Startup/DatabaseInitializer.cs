@@ -12,7 +12,7 @@ namespace IswPanel.Web.Infrastructure.Startup;
 
 /// <summary>
 /// At start: apply pending migrations (unless a DBA applies scripts), add reference data that is
-/// missing (roles, the assessment-type catalogue), and in Development only, the demo data.
+/// missing (roles, the assessment-type catalogue, the QA rubric), and in Development only, the demo data.
 /// </summary>
 public static partial class DatabaseInitializer
 {
@@ -42,6 +42,7 @@ public static partial class DatabaseInitializer
 
         await EnsureRolesAsync(services.GetRequiredService<RoleManager<AppRole>>());
         await EnsureAssessmentTypesAsync(db);
+        await EnsureRubricAsync(db);
 
         if (app.Environment.IsDevelopment() && app.Configuration.GetValue("DemoData:Enabled", true))
             await services.GetRequiredService<DemoDataSeeder>().SeedAsync();
@@ -60,6 +61,14 @@ public static partial class DatabaseInitializer
         var missing = AssessmentTypeCatalogue.Defaults().Where(t => !existing.Contains(t.Code)).ToList();
         if (missing.Count == 0) return;
         db.AssessmentTypes.AddRange(missing);
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>The QA rubric from DOMAIN.md, once: an empty rubric table gets the defaults (administrators edit it after).</summary>
+    private static async Task EnsureRubricAsync(AppDbContext db)
+    {
+        if (await db.RubricCriteria.AnyAsync()) return;
+        db.RubricCriteria.AddRange(Domain.Work.RubricCriterion.Defaults.Select((c, i) => Domain.Work.RubricCriterion.Create(c.Name, c.Description, i + 1)));
         await db.SaveChangesAsync();
     }
 
