@@ -48,6 +48,7 @@ public static class ServiceRegistration
         services.AddScoped<Features.Matching.Shortlister>();
         services.Configure<Features.Matching.MatchingOptions>(configuration.GetSection(Features.Matching.MatchingOptions.Section));
         services.AddScoped<Infrastructure.Notifications.Notifier>();
+        services.Configure<Features.Invoices.InvoicingOptions>(configuration.GetSection(Features.Invoices.InvoicingOptions.Section));
         services.AddDeadlineSweeps(configuration);
         services.AddScoped<EmailOutbox>();
         services.Configure<OutboxOptions>(configuration.GetSection(OutboxOptions.Section));

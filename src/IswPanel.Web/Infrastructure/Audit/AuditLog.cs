@@ -51,6 +51,13 @@ public static class AuditActions
     public const string BankHolidaysUploaded = "calendar.bank-holidays-uploaded";
     public const string CalendarLinkCreated = "calendar.feed-link-created";
     public const string CalendarLinkReset = "calendar.feed-link-reset";
+    public const string RubricChanged = "qa.rubric-changed";
+    public const string QaPolicyChanged = "qa.policy-changed";
+    public const string ReportReturned = "qa.report-returned";
+    public const string ReportApproved = "qa.report-approved";
+    public const string ReportReleased = "qa.report-released";
+    public const string FeedbackGiven = "request.feedback-given";
+    public const string InvoiceDownloaded = "invoice.downloaded";
 }
 
 public sealed class AuditLog(AppDbContext db, DbContextOptions<AppDbContext> options, ICurrentUser user, IHttpContextAccessor http,

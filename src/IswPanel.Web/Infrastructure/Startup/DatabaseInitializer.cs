@@ -2,6 +2,7 @@ using IswPanel.Data;
 using IswPanel.Data.Identity;
 using IswPanel.Domain.Assessments;
 using IswPanel.Domain.Security;
+using IswPanel.Domain.Work;
 using IswPanel.Web.Infrastructure.Configuration;
 using IswPanel.Web.Infrastructure.DemoData;
 using Microsoft.AspNetCore.Identity;
@@ -12,7 +13,7 @@ namespace IswPanel.Web.Infrastructure.Startup;
 
 /// <summary>
 /// At start: apply pending migrations (unless a DBA applies scripts), add reference data that is
-/// missing (roles, the assessment-type catalogue), and in Development only, the demo data.
+/// missing (roles, the assessment-type catalogue, the QA rubric), and in Development only, the demo data.
 /// </summary>
 public static partial class DatabaseInitializer
 {
@@ -42,6 +43,7 @@ public static partial class DatabaseInitializer
 
         await EnsureRolesAsync(services.GetRequiredService<RoleManager<AppRole>>());
         await EnsureAssessmentTypesAsync(db);
+        await EnsureRubricAsync(db);
 
         if (app.Environment.IsDevelopment() && app.Configuration.GetValue("DemoData:Enabled", true))
             await services.GetRequiredService<DemoDataSeeder>().SeedAsync();
@@ -60,6 +62,14 @@ public static partial class DatabaseInitializer
         var missing = AssessmentTypeCatalogue.Defaults().Where(t => !existing.Contains(t.Code)).ToList();
         if (missing.Count == 0) return;
         db.AssessmentTypes.AddRange(missing);
+        await db.SaveChangesAsync();
+    }
+
+    /// <summary>The QA rubric of DOMAIN.md, when there is none yet (administrators edit it afterwards).</summary>
+    private static async Task EnsureRubricAsync(AppDbContext db)
+    {
+        if (await db.RubricCriteria.AnyAsync()) return;
+        db.RubricCriteria.AddRange(RubricCriterion.Defaults.Select((c, i) => RubricCriterion.Create(c.Name, c.Description, (i + 1) * 10)));
         await db.SaveChangesAsync();
     }
 
