@@ -10,6 +10,7 @@ public static class DemoUsers
     public const string Qa = DemoAccounts.Qa;
     public const string Northshire = DemoAccounts.NorthshireCommissioner;
     public const string Southborough = DemoAccounts.SouthboroughCommissioner;
+    public const string SeniorIswAndQa = DemoAccounts.SeniorIswAndQa;
 
     public static string Isw(int number) => DemoAccounts.Isw(number);
 }

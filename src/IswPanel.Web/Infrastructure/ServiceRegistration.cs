@@ -49,6 +49,7 @@ public static class ServiceRegistration
         services.AddScoped<Features.Matching.Shortlister>();
         services.Configure<Features.Matching.MatchingOptions>(configuration.GetSection(Features.Matching.MatchingOptions.Section));
         services.AddScoped<Infrastructure.Notifications.Notifier>();
+        services.Configure<Features.Invoices.InvoicingOptions>(configuration.GetSection(Features.Invoices.InvoicingOptions.Section));
         services.AddDeadlineSweeps(configuration);
         services.AddRetention(configuration);
         services.AddScoped<EmailOutbox>();

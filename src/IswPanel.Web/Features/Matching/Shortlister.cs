@@ -92,12 +92,15 @@ public sealed class Shortlister(AppDbContext db, IClock clock, IOptions<Matching
                     && r.Id != requestId && r.AssignedIswId == p.Id),
             })
             .ToListAsync(cancellationToken);
+        // Delivery and QA history for every candidate in one grouped query; ratings are the requesting authority's.
+        var measures = await Measures.IswMeasures.ForAsync(db, profiles, authorityId, cancellationToken);
 
         var facts = new CandidateFacts[rows.Count];
         for (var i = 0; i < rows.Count; i++)
         {
             var row = rows[i];
             var (lapse, lapsing) = EarliestLapse(today, row.Registration, row.Dbs, row.Insurance);
+            var history = measures.GetValueOrDefault(row.Id);
             facts[i] = new CandidateFacts
             {
                 Index = i,
@@ -116,7 +119,12 @@ public sealed class Shortlister(AppDbContext db, IClock clock, IOptions<Matching
                 ConflictedWithAuthority = row.Conflicted,
                 DeclinedOrLapsedOfferForThisRequest = row.Declined,
                 AssessedThisCaseBefore = row.Continuity,
-                // Distances, delivery and QA history are not recorded yet: the matcher treats them as unknown and says so.
+                CompletedAssessments = history?.Completed ?? 0,
+                OnTimeAssessments = history?.OnTime ?? 0,
+                FirstPassApprovalRate = history?.FirstPassRate is { } firstPass ? (float)firstPass : float.NaN,
+                MeanQaScore = history?.MeanQaScore is { } qa ? (float)qa : float.NaN,
+                MeanAuthorityRating = history?.MeanRatingByAuthority is { } rating ? (float)rating : float.NaN,
+                // Distances are not recorded yet: the matcher treats them as unknown and says so.
             };
         }
 

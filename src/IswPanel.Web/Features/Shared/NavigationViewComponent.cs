@@ -15,10 +15,10 @@ public sealed class NavigationViewComponent(ICurrentUser user) : ViewComponent
             [
                 new("Home", "/admin"), new("Requests", "/requests"), new("Panel", "/admin/panel"), new("Authorities", "/admin/authorities"),
                 new("Users", "/admin/users"), new("Assessment types", "/admin/assessment-types"), new("Bank holidays", "/admin/bank-holidays"),
-                new("Scheduled jobs", "/hangfire"), new("Email problems", "/admin/email"),
+                new("Scheduled jobs", "/hangfire"), new("Email problems", "/admin/email"), new("Invoices", "/invoices"), new("QA rubric", "/admin/rubric"),
             ] :
             user.IsInRole(Roles.QaReviewer) ? [new("QA queue", "/qa")] :
-            user.IsInRole(Roles.Commissioner) ? [new("Requests", "/requests")] :
+            user.IsInRole(Roles.Commissioner) ? [new("Requests", "/requests"), new("Invoices", "/invoices")] :
             user.IsInRole(Roles.Isw) && user.IswProfileId is null ? [new("My application", "/apply")] :
             user.IsInRole(Roles.Isw) ? [new("My work", "/my-work"), new("Offers", "/offers"), new("My evidence", "/my-evidence"), new("My profile", "/my-profile")] : [];
 

@@ -79,6 +79,13 @@ public static class AuditActions
     public const string HoursRefused = "work.hours-refused";
     public const string ReportVersionSubmitted = "report.version-submitted";
     public const string ReportDownloaded = "report.downloaded";
+    public const string RubricChanged = "qa.rubric-changed";
+    public const string QaPolicyChanged = "qa.policy-changed";
+    public const string ReportReturned = "qa.report-returned";
+    public const string ReportApproved = "qa.report-approved";
+    public const string ReportReleased = "qa.report-released";
+    public const string FeedbackGiven = "request.feedback-given";
+    public const string InvoiceDownloaded = "invoice.downloaded";
 }
 
 public sealed class AuditLog(AppDbContext db, DbContextOptions<AppDbContext> options, ICurrentUser user, IHttpContextAccessor http,

@@ -58,6 +58,18 @@ public sealed partial class DemoDataSeeder(AppDbContext db, UserManager<AppUser>
         SeedRequests(northshire.Id, northshireCommissioner.Id, southborough.Id, southboroughCommissioner.Id, types, isws);
         await SaveDemoReportFilesAsync();
         await db.SaveChangesAsync();
+        await AddSeniorIswAsQaReviewerAsync();
+    }
+
+    /// <summary>
+    /// David Whitfield (isw2), a senior ISW, also reviews reports for QA: one person with both roles, so the rule that
+    /// reviewers never review their own work (NS-2026-0164 is his) can be tried out.
+    /// </summary>
+    private async Task AddSeniorIswAsQaReviewerAsync()
+    {
+        var user = await users.FindByEmailAsync(DemoAccounts.SeniorIswAndQa)
+            ?? throw new InvalidOperationException($"Demo user {DemoAccounts.SeniorIswAndQa} is missing.");
+        Check(await users.AddToRoleAsync(user, Roles.QaReviewer), DemoAccounts.SeniorIswAndQa);
     }
 
     private async Task<AppUser> CreateUserAsync(string email, string name, string role, Guid? authorityId = null)

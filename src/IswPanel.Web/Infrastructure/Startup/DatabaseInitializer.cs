@@ -2,6 +2,7 @@ using IswPanel.Data;
 using IswPanel.Data.Identity;
 using IswPanel.Domain.Assessments;
 using IswPanel.Domain.Security;
+using IswPanel.Domain.Work;
 using IswPanel.Web.Infrastructure.Configuration;
 using IswPanel.Web.Infrastructure.DemoData;
 using Microsoft.AspNetCore.Identity;
@@ -64,11 +65,11 @@ public static partial class DatabaseInitializer
         await db.SaveChangesAsync();
     }
 
-    /// <summary>The QA rubric from DOMAIN.md, once: an empty rubric table gets the defaults (administrators edit it after).</summary>
+    /// <summary>The QA rubric of DOMAIN.md, when there is none yet (administrators edit it afterwards).</summary>
     private static async Task EnsureRubricAsync(AppDbContext db)
     {
         if (await db.RubricCriteria.AnyAsync()) return;
-        db.RubricCriteria.AddRange(Domain.Work.RubricCriterion.Defaults.Select((c, i) => Domain.Work.RubricCriterion.Create(c.Name, c.Description, i + 1)));
+        db.RubricCriteria.AddRange(RubricCriterion.Defaults.Select((c, i) => RubricCriterion.Create(c.Name, c.Description, (i + 1) * 10)));
         await db.SaveChangesAsync();
     }
 

@@ -1,0 +1,114 @@
+using System.Globalization;
+using IswPanel.Data;
+using IswPanel.Domain.Security;
+using IswPanel.Domain.Work;
+using IswPanel.Web.Infrastructure.Results;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace IswPanel.Web.Features.Invoices;
+
+/// <summary>Section "Invoicing".</summary>
+public sealed class InvoicingOptions
+{
+    public const string Section = "Invoicing";
+
+    /// <summary>Pounds per mile of travel: HMRC's approved mileage rate for cars (45p for the first 10,000 miles).</summary>
+    public decimal MileageRate { get; set; } = 0.45m;
+}
+
+/// <summary>
+/// An authority's invoice lines for one month: one line per assignment with counting hours (within budget, or
+/// approved beyond it) dated in the month. Hours are the counting minutes (work and travel time) / 60 to 2 places;
+/// travel is the mileage at the configured rate; each line's total is hours × rate + travel rounded to the penny,
+/// and the invoice total is the sum of the line totals. Decimal arithmetic throughout.
+/// Commissioners see their own authority's (another's is not found); panel administrators choose any.
+/// </summary>
+public static class Invoice
+{
+    public sealed record Query(Guid? AuthorityId, string? Month) : IQuery<Result<Document>>;
+
+    public sealed record Document(Guid AuthorityId, string Authority, DateOnly Month, IReadOnlyList<Line> Lines, decimal MileageRate,
+        IReadOnlyList<AuthorityChoice> Authorities)
+    {
+        public decimal Total => Lines.Sum(l => l.Total);
+        public string MonthKey => Month.ToString("yyyy-MM", CultureInfo.InvariantCulture);
+        public string PreviousMonth => Month.AddMonths(-1).ToString("yyyy-MM", CultureInfo.InvariantCulture);
+        public string NextMonth => Month.AddMonths(1).ToString("yyyy-MM", CultureInfo.InvariantCulture);
+    }
+
+    public sealed record AuthorityChoice(Guid Id, string Name);
+
+    public sealed record Line(Guid AssignmentId, string CaseReference, string AssessmentType, string Isw, int Minutes, decimal Hours,
+        decimal HourlyRate, decimal Miles, decimal Travel, decimal Total);
+
+    public static decimal Pennies(decimal amount) => decimal.Round(amount, 2, MidpointRounding.AwayFromZero);
+
+    public static bool TryParseMonth(string? text, out DateOnly month)
+    {
+        month = default;
+        if (!DateOnly.TryParseExact(text + "-01", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed)) return false;
+        month = parsed;
+        return true;
+    }
+
+    public sealed class Handler(AppDbContext db, ICurrentUser me, Domain.Common.IClock clock, IOptions<InvoicingOptions> options)
+        : IQueryHandler<Query, Result<Document>>
+    {
+        public async ValueTask<Result<Document>> Handle(Query query, CancellationToken cancellationToken)
+        {
+            var today = clock.Today;
+            var month = new DateOnly(today.Year, today.Month, 1);
+            if (query.Month is not null && !TryParseMonth(query.Month, out month)) return Failure.NotFound;
+
+            var authorities = await db.Authorities.AsNoTracking().OrderBy(a => a.Name).Select(a => new AuthorityChoice(a.Id, a.Name))
+                .ToListAsync(cancellationToken);
+            Guid authorityId;
+            if (me.IsInRole(Roles.PanelAdmin))
+            {
+                if (query.AuthorityId is { } chosen) authorityId = chosen;
+                else if (authorities.Count > 0) authorityId = authorities[0].Id;
+                else return Failure.NotFound;
+            }
+            else if (me.IsInRole(Roles.Commissioner) && me.AuthorityId is { } own && (query.AuthorityId is null || query.AuthorityId == own))
+            {
+                authorityId = own;
+                authorities = [.. authorities.Where(a => a.Id == own)];
+            }
+            else return Failure.NotFound;
+
+            var authority = authorities.SingleOrDefault(a => a.Id == authorityId);
+            if (authority is null) return Failure.NotFound;
+
+            var first = month;
+            var next = month.AddMonths(1);
+            var entries = await (
+                from e in db.WorkLogEntries.AsNoTracking()
+                where e.Date >= first && e.Date < next && (e.Approval == HoursApproval.WithinBudget || e.Approval == HoursApproval.Approved)
+                join r in db.AssessmentRequests on e.AssessmentRequestId equals r.Id
+                where r.AuthorityId == authorityId
+                join x in db.Assignments on e.AssignmentId equals x.Id
+                join t in db.AssessmentTypes on r.AssessmentTypeId equals t.Id
+                join i in db.IswProfiles on e.IswProfileId equals i.Id
+                select new { e.AssignmentId, r.CaseReference, Type = t.Name, Isw = i.FullName, x.HourlyRate, e.DurationMinutes, e.TravelMinutes, e.MileageMiles })
+                .ToListAsync(cancellationToken);
+
+            var rate = options.Value.MileageRate;
+            var lines = entries
+                .GroupBy(e => e.AssignmentId)
+                .Select(g =>
+                {
+                    var first = g.First();
+                    var minutes = g.Sum(e => e.DurationMinutes + e.TravelMinutes);
+                    var hours = decimal.Round(minutes / 60m, 2, MidpointRounding.AwayFromZero);
+                    var miles = g.Sum(e => e.MileageMiles);
+                    var travel = Pennies(miles * rate);
+                    return new Line(g.Key, first.CaseReference, first.Type, first.Isw, minutes, hours, first.HourlyRate, miles, travel,
+                        Pennies(hours * first.HourlyRate + travel));
+                })
+                .OrderBy(l => l.CaseReference, StringComparer.Ordinal).ThenBy(l => l.Isw, StringComparer.Ordinal)
+                .ToList();
+            return new Document(authorityId, authority.Name, month, lines, rate, authorities);
+        }
+    }
+}
