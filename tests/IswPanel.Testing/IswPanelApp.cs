@@ -18,11 +18,15 @@ public class IswPanelApp(TestDatabase database, IReadOnlyDictionary<string, stri
     /// <summary>The demo data's "today" is the fake clock's: a fixed weekday so tests are reproducible.</summary>
     public static readonly DateTimeOffset DefaultNow = new(2026, 12, 1, 9, 30, 0, TimeSpan.Zero);
 
+    /// <summary>Clients talk https, as browsers do in production: the app's cookies are Secure and "__Host-".</summary>
+    public static readonly Uri BaseAddress = new("https://localhost");
+
     public FakeTimeProvider Clock { get; } = new(DefaultNow);
     public TestDatabase Database { get; } = database;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        ClientOptions.BaseAddress = BaseAddress;
         builder.UseEnvironment(Environments.Development);
         builder.UseSetting("Database:Provider", Database.Provider.ToString());
         builder.UseSetting("ConnectionStrings:IswPanel", Database.ConnectionString);
@@ -30,6 +34,9 @@ public class IswPanelApp(TestDatabase database, IReadOnlyDictionary<string, stri
         builder.UseSetting("Hangfire:Storage", "InMemory");
         builder.UseSetting("Hangfire:RunServer", "false");
         builder.UseSetting("Security:RequireTwoFactorForStaff", "false");
+        // The suite signs in hundreds of times from one TestServer (no client IP); the rate-limit test sets its own.
+        foreach (var limit in new[] { "SignIn", "ApiToken", "Apply" })
+            builder.UseSetting($"Security:RateLimits:{limit}:PermitLimit", "1000000");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
             builder.UseSetting(key, value);
 

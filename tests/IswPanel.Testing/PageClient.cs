@@ -19,7 +19,7 @@ public sealed class PageClient(HttpClient http) : IDisposable
     public HttpClient Http { get; } = http;
 
     public static PageClient For(IswPanelApp app) =>
-        new(app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true }));
+        new(app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true, BaseAddress = IswPanelApp.BaseAddress }));
 
     public async Task<(HttpResponseMessage Response, IDocument Page)> GetPageAsync(string url)
     {
@@ -91,7 +91,7 @@ public static class ApiClients
 
     public static async Task<HttpClient> SignedInAsync(IswPanelApp app, string email, string password)
     {
-        var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false, BaseAddress = IswPanelApp.BaseAddress });
         var response = await client.PostAsJsonAsync("/api/v1/auth/token", new { email, password });
         response.EnsureSuccessStatusCode();
         var token = await response.Content.ReadFromJsonAsync<TokenResponse>() ?? throw new InvalidOperationException("No token.");

@@ -1,6 +1,8 @@
 using System.Globalization;
 using Hangfire;
 using IswPanel.Web.Infrastructure.Jobs;
+using IswPanel.Web.Infrastructure.Security;
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Localization;
 
@@ -10,6 +12,9 @@ public static class Middleware
 {
     public static WebApplication UseIswPanel(this WebApplication app)
     {
+        // First, so every response (static files, errors, 429s) gets the headers, set as it starts.
+        app.UseSecurityHeaders();
+
         var british = new CultureInfo("en-GB");
         app.UseRequestLocalization(new RequestLocalizationOptions
         {
@@ -20,7 +25,10 @@ public static class Middleware
 
         if (!app.Environment.IsDevelopment())
         {
-            app.UseExceptionHandler("/error");
+            // No exception text leaves the server: pages show the generic error page, the API problem+json;
+            // both carry the reference that LogWithErrorReference writes to the log.
+            app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), api => api.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandler = ErrorReference.WriteApiProblemAsync }));
+            app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), pages => pages.UseExceptionHandler("/error"));
             app.UseHsts();
         }
 
@@ -29,9 +37,12 @@ public static class Middleware
         app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api") && !c.Request.Path.StartsWithSegments("/hangfire"),
             pages => pages.UseStatusCodePagesWithReExecute("/error/{0}"));
 
-        app.UseStaticFiles();
+        app.UseStaticFiles(SecurityHeaders.StaticFileOptions());
+        app.UseCookiePolicy(Cookies.Policy());
         app.UseRouting();
+        app.UseRateLimiter();
         app.UseAuthentication();
+        app.UseMiddleware<ApiSessions>();
         app.UseAuthorization();
 
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();

@@ -18,6 +18,8 @@ using IswPanel.Web.Infrastructure.Health;
 using IswPanel.Web.Infrastructure.Jobs;
 using IswPanel.Web.Infrastructure.Mvc;
 using IswPanel.Web.Infrastructure.Pipeline;
+using IswPanel.Web.Infrastructure.Security;
+using Microsoft.AspNetCore.Mvc.ViewFeatures;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Authorization.Policy;
 using Microsoft.AspNetCore.DataProtection;
@@ -35,6 +37,7 @@ public static class ServiceRegistration
     {
         var services = builder.Services;
         var configuration = builder.Configuration;
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
 
         services.Configure<DatabaseOptions>(configuration.GetSection(DatabaseOptions.Section));
         services.Configure<SecurityOptions>(configuration.GetSection(SecurityOptions.Section));
@@ -60,7 +63,9 @@ public static class ServiceRegistration
         services.AddSingleton(database.Paths);
         services.AddDbContext<AppDbContext>(options => options.UseIswPanelDatabase(database.Provider, database.ConnectionString));
 
-        AddIdentity(services, configuration.GetSection(SecurityOptions.Section).Get<SecurityOptions>() ?? new SecurityOptions());
+        var security = configuration.GetSection(SecurityOptions.Section).Get<SecurityOptions>() ?? new SecurityOptions();
+        AddIdentity(services, security);
+        services.AddIswPanelRateLimits(security.RateLimits);
         AddMvcAndApi(services);
 
         services.AddMediator(options =>
@@ -106,23 +111,33 @@ public static class ServiceRegistration
             .AddSignInManager<AppSignInManager>()
             .AddClaimsPrincipalFactory<AppClaimsPrincipalFactory>()
             .AddDefaultTokenProviders()
-            .AddPasswordValidator<MaximumLengthPasswordValidator>();
+            .AddPasswordValidator<MaximumLengthPasswordValidator>()
+            .AddPasswordValidator<CommonPasswordValidator>();
+        services.AddScoped<UserSessions>();
         services.AddTransient<InvitationTokenProvider>();
         services.Configure<InvitationTokenProviderOptions>(o => o.TokenLifespan = security.InvitationLifetime);
 
         services.ConfigureApplicationCookie(options =>
         {
-            options.Cookie.Name = "IswPanel.Session";
+            options.Cookie.Name = Cookies.Session;
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Lax;
+            options.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            options.Cookie.Path = "/";
             options.LoginPath = "/account/sign-in";
             options.LogoutPath = "/account/sign-out";
             options.AccessDeniedPath = "/account/access-denied";
-            options.ExpireTimeSpan = TimeSpan.FromMinutes(30);
-            options.SlidingExpiration = true;
+            // The server-side session enforces the idle and absolute timeouts and records which ended it (ADR 0009);
+            // the ticket itself never outlives the absolute timeout, on the same (injectable) clock.
+            options.ExpireTimeSpan = security.AbsoluteTimeout;
+            options.SlidingExpiration = false;
+            options.Events.OnValidatePrincipal = SessionValidation.ValidateCookieAsync;
             options.Events.OnRedirectToLogin = RejectApiRedirects(StatusCodes.Status401Unauthorized);
             options.Events.OnRedirectToAccessDenied = RejectApiRedirects(StatusCodes.Status403Forbidden);
         });
+
+        Cookies.SecureIdentityCookies(services);
+        services.Configure<SecurityStampValidatorOptions>(o => o.OnRefreshingPrincipal = SessionValidation.KeepSessionClaims);
 
         services.AddAuthentication()
             .AddBearerToken(IdentityConstants.BearerScheme, options => options.BearerTokenExpiration = security.ApiTokenLifetime);
@@ -169,7 +184,8 @@ public static class ServiceRegistration
             })
             .AddRazorOptions(options => options.ViewLocationExpanders.Add(new FeatureViewLocations()));
 
-        services.AddProblemDetails();
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = ErrorReference.AddToProblem);
+        services.AddExceptionHandler<LogWithErrorReference>();
         services.AddOpenApi("v1", options => options.AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "IswPanel API";
@@ -178,8 +194,18 @@ public static class ServiceRegistration
         }));
         services.AddAntiforgery(options =>
         {
-            options.Cookie.Name = "IswPanel.Antiforgery";
+            options.Cookie.Name = Cookies.Antiforgery;
+            options.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            options.Cookie.SameSite = SameSiteMode.Strict;
+            options.Cookie.Path = "/";
             options.FormFieldName = "__RequestVerificationToken";
+        });
+        services.Configure<CookieTempDataProviderOptions>(options =>
+        {
+            options.Cookie.Name = Cookies.TempData;
+            options.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            options.Cookie.SameSite = SameSiteMode.Lax;
+            options.Cookie.Path = "/";
         });
     }
 }

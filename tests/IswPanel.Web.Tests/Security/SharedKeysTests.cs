@@ -22,9 +22,9 @@ public sealed class SharedKeysTests
         using var api = await ApiClients.SignedInAsync(first, DemoUsers.Northshire, DemoUsers.Password);
         var cookie = await SessionCookieAsync(first);
 
-        using var secondApi = second.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        using var secondApi = second.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = IswPanelApp.BaseAddress });
         secondApi.DefaultRequestHeaders.Authorization = api.DefaultRequestHeaders.Authorization;
-        using var secondPage = second.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        using var secondPage = second.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false, BaseAddress = IswPanelApp.BaseAddress });
         secondPage.DefaultRequestHeaders.Add("Cookie", cookie);
 
         Assert.Equal(HttpStatusCode.OK, (await secondApi.GetAsync("/api/v1/assessment-requests")).StatusCode);
@@ -34,7 +34,7 @@ public sealed class SharedKeysTests
     /// <summary>Signs in with a cookie-less client and returns the session cookie the first instance set.</summary>
     private static async Task<string> SessionCookieAsync(IswPanelApp app)
     {
-        using var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false });
+        using var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false, BaseAddress = IswPanelApp.BaseAddress });
         var form = await client.GetAsync("/account/sign-in");
         var antiforgeryCookie = string.Join("; ", form.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]));
         var token = (await PageClient.ParseAsync(form)).QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
@@ -50,6 +50,6 @@ public sealed class SharedKeysTests
         post.Headers.Add("Cookie", antiforgeryCookie);
         var signedIn = await client.SendAsync(post);
         Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
-        return string.Join("; ", signedIn.Headers.GetValues("Set-Cookie").Where(c => c.StartsWith("IswPanel.Session", StringComparison.Ordinal)).Select(c => c.Split(';')[0]));
+        return string.Join("; ", signedIn.Headers.GetValues("Set-Cookie").Where(c => c.StartsWith("__Host-IswPanel.Session", StringComparison.Ordinal)).Select(c => c.Split(';')[0]));
     }
 }

@@ -5,6 +5,8 @@ using IswPanel.Web.Infrastructure.Mvc;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using IswPanel.Web.Infrastructure.Security;
 
 namespace IswPanel.Web.Features.Account;
 
@@ -15,7 +17,7 @@ public sealed class AccountController(IMediator mediator) : AppController
     public IActionResult SignIn(string? returnUrl) =>
         User.Identity?.IsAuthenticated == true ? LocalRedirect(SafeReturnUrl(returnUrl)) : View(new SignIn.Command { ReturnUrl = returnUrl });
 
-    [HttpPost("sign-in"), AllowAnonymous]
+    [HttpPost("sign-in"), AllowAnonymous, EnableRateLimiting(RateLimits.SignIn)]
     public async Task<IActionResult> SignIn(SignIn.Command command)
     {
         var result = await mediator.Send(command);
@@ -28,7 +30,7 @@ public sealed class AccountController(IMediator mediator) : AppController
     [HttpGet("sign-in/second-factor"), AllowAnonymous]
     public IActionResult SecondFactor(string? returnUrl) => View(new SignInWithSecondFactor.Command { ReturnUrl = returnUrl });
 
-    [HttpPost("sign-in/second-factor"), AllowAnonymous]
+    [HttpPost("sign-in/second-factor"), AllowAnonymous, EnableRateLimiting(RateLimits.SignIn)]
     public async Task<IActionResult> SecondFactor(SignInWithSecondFactor.Command command)
     {
         var result = await mediator.Send(command);
@@ -44,6 +46,20 @@ public sealed class AccountController(IMediator mediator) : AppController
         await signIn.SignOutAsync();
         return RedirectToAction(nameof(SignedOut));
     }
+
+    [HttpGet(""), Authorize]
+    public IActionResult YourAccount() => View();
+
+    [HttpGet("change-password"), Authorize]
+    public IActionResult ChangePassword() => View(new ChangePassword.Command());
+
+    [HttpPost("change-password"), Authorize]
+    public Task<IActionResult> ChangePassword(ChangePassword.Command command) =>
+        Submit(command, _ =>
+        {
+            Notify("Your password has been changed. You have been signed out everywhere else.");
+            return RedirectToAction(nameof(YourAccount));
+        }, () => View(new ChangePassword.Command()));
 
     [HttpGet("signed-out"), AllowAnonymous]
     public IActionResult SignedOut() => View();

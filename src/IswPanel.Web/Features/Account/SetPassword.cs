@@ -3,6 +3,7 @@ using IswPanel.Data.Identity;
 using IswPanel.Web.Infrastructure.Audit;
 using IswPanel.Web.Infrastructure.Auth;
 using IswPanel.Web.Infrastructure.Results;
+using IswPanel.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Identity;
 
 namespace IswPanel.Web.Features.Account;
@@ -72,7 +73,7 @@ public static class SetPassword
         }
     }
 
-    public sealed class Handler(UserManager<AppUser> users, IAuditLog audit) : ICommandHandler<Command, Result<Done>>
+    public sealed class Handler(UserManager<AppUser> users, IAuditLog audit, UserSessions sessions) : ICommandHandler<Command, Result<Done>>
     {
         public async ValueTask<Result<Done>> Handle(Command command, CancellationToken cancellationToken)
         {
@@ -105,6 +106,8 @@ public static class SetPassword
 
             // Ends other sessions and kills the link.
             await users.UpdateSecurityStampAsync(user);
+            if (command.Purpose == Purpose.ResetPassword)
+                await sessions.EndAllAsync(user.Id, SessionEndReasons.PasswordChanged, cancellationToken);
             audit.Add(AuditActions.PasswordSet, "User", user.Id.ToString(), command.Purpose.ToString());
             return Done.Value;
         }

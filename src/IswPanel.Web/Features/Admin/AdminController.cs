@@ -60,6 +60,37 @@ public sealed class AdminController(IMediator mediator) : AppController
         return RedirectToAction(nameof(Users));
     }
 
+    [HttpGet("users/{id:guid}/disable")]
+    public Task<IActionResult> DisableUser(Guid id) => ConfirmAccessChange(id, disable: true);
+
+    [HttpPost("users/{id:guid}/disable")]
+    public Task<IActionResult> DisableUserConfirmed(Guid id) => ChangeAccess(id, disable: true);
+
+    [HttpGet("users/{id:guid}/enable")]
+    public Task<IActionResult> EnableUser(Guid id) => ConfirmAccessChange(id, disable: false);
+
+    [HttpPost("users/{id:guid}/enable")]
+    public Task<IActionResult> EnableUserConfirmed(Guid id) => ChangeAccess(id, disable: false);
+
+    private async Task<IActionResult> ConfirmAccessChange(Guid id, bool disable)
+    {
+        var page = await mediator.Send(new DisableUser.Load(id, disable));
+        return page.IsSuccess ? View("ConfirmDisable", page.Value) : NotFound();
+    }
+
+    private async Task<IActionResult> ChangeAccess(Guid id, bool disable)
+    {
+        var result = await mediator.Send(new DisableUser.Command(id, disable));
+        if (result.IsSuccess)
+        {
+            Notify(disable ? "The account has been disabled and signed out everywhere." : "The account has been re-enabled.");
+            return RedirectToAction(nameof(Users));
+        }
+
+        var page = await mediator.Send(new DisableUser.Load(id, disable));
+        return Failed(result, () => page.IsSuccess ? View("ConfirmDisable", page.Value) : NotFound());
+    }
+
     [HttpGet("assessment-types")]
     public async Task<IActionResult> AssessmentTypes() => View(await mediator.Send(new ListAssessmentTypes.Query(IncludeInactive: true)));
 

@@ -6,6 +6,8 @@ using IswPanel.Web.Infrastructure.Results;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using IswPanel.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Mvc.Filters;
 using Stage = IswPanel.Web.Features.Apply.ApplicationProgress.Stage;
 
@@ -57,7 +59,7 @@ public sealed class ApplyController(IMediator mediator) : AppController
     [HttpGet("create-account"), AllowAnonymous]
     public IActionResult NewAccount() => User.IsInRole(Roles.Isw) ? Redirect(ApplicationSection.StartPath) : View("CreateAccount", new CreateAccount.Command());
 
-    [HttpPost("create-account"), AllowAnonymous]
+    [HttpPost("create-account"), AllowAnonymous, EnableRateLimiting(RateLimits.Apply)]
     public Task<IActionResult> NewAccount(CreateAccount.Command command) =>
         Submit(command, reference => RedirectToAction(nameof(CheckEmail), new { reference }),
             () => View("CreateAccount", command with { Password = null, ConfirmPassword = null }));
@@ -69,7 +71,7 @@ public sealed class ApplyController(IMediator mediator) : AppController
         return View("CheckYourEmail", new CheckYourEmailPage(result.IsSuccess ? result.Value : null, reference));
     }
 
-    [HttpPost("check-your-email"), AllowAnonymous]
+    [HttpPost("check-your-email"), AllowAnonymous, EnableRateLimiting(RateLimits.Apply)]
     public async Task<IActionResult> SendEmailAgain(CreateAccount.SendAgain command)
     {
         var result = await mediator.Send(command);

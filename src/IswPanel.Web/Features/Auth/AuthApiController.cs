@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using IswPanel.Web.Infrastructure.Security;
 
 namespace IswPanel.Web.Features.Auth;
 
@@ -13,9 +15,10 @@ public sealed class AuthApiController(IMediator mediator) : ApiController
     /// Returns { accessToken, tokenType: "Bearer", expiresIn, refreshToken }. Send the access token as
     /// "Authorization: Bearer ..." on every other API call.
     /// </summary>
-    [HttpPost("token"), AllowAnonymous]
+    [HttpPost("token"), AllowAnonymous, EnableRateLimiting(RateLimits.ApiToken)]
     [ProducesResponseType<AccessTokenResponse>(StatusCodes.Status200OK)]
     [ProducesResponseType(StatusCodes.Status400BadRequest)]
+    [ProducesResponseType(StatusCodes.Status429TooManyRequests)]
     public async Task<IActionResult> Token(IssueApiToken.Command command)
     {
         var result = await mediator.Send(command);

@@ -7,6 +7,7 @@ using IswPanel.Web.Infrastructure.Audit;
 using IswPanel.Web.Infrastructure.Auth;
 using IswPanel.Web.Infrastructure.Configuration;
 using IswPanel.Web.Infrastructure.Results;
+using IswPanel.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 
@@ -36,7 +37,8 @@ public static class IssueApiToken
         }
     }
 
-    public sealed class Handler(SignInManager<AppUser> signIn, UserManager<AppUser> users, IOptions<SecurityOptions> security, IAuditLog audit)
+    public sealed class Handler(SignInManager<AppUser> signIn, UserManager<AppUser> users, IOptions<SecurityOptions> security, IAuditLog audit,
+        UserSessions sessions)
         : ICommandHandler<Command, Result<ClaimsPrincipal>>
     {
         private static readonly Failure Unauthorised = new(ResultStatus.Forbidden, new Dictionary<string, string[]> { [""] = [Rejected] });
@@ -79,7 +81,10 @@ public static class IssueApiToken
             }
 
             var principal = await signIn.CreateUserPrincipalAsync(user);
-            if (secondFactor) ((ClaimsIdentity)principal.Identity!).AddClaim(TwoFactorClaims.Mfa);
+            var identity = (ClaimsIdentity)principal.Identity!;
+            if (secondFactor) identity.AddClaim(TwoFactorClaims.Mfa);
+            // Each token is a session of its own: disabling the account or changing the password ends it.
+            identity.AddClaim(new Claim(AppClaimTypes.SessionId, (await sessions.StartAsync(user.Id, cancellationToken)).ToString()));
             await audit.WriteAsync(AuditActions.TokenIssued, "User", user.Id.ToString(), null, user.Id, cancellationToken);
             return principal;
         }

@@ -1,5 +1,6 @@
 using IswPanel.Domain.Security;
 using IswPanel.Web.Infrastructure.Mvc;
+using IswPanel.Web.Infrastructure.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
@@ -28,11 +29,14 @@ public sealed class HomeController(ICurrentUser me) : AppController
     {
         var code = status ?? StatusCodes.Status500InternalServerError;
         Response.StatusCode = code;
-        ViewData["TraceId"] = System.Diagnostics.Activity.Current?.Id ?? HttpContext.TraceIdentifier;
+        // The same reference LogWithErrorReference logs with the exception; nothing of the exception is shown.
+        ViewData["TraceId"] = ErrorReference.For(HttpContext);
         return code switch
         {
             StatusCodes.Status404NotFound => View("NotFound"),
             StatusCodes.Status403Forbidden => View("Forbidden"),
+            StatusCodes.Status429TooManyRequests => View("TooManyRequests",
+                RateLimits.Describe(HttpContext.Items[RateLimits.RetryAfterItem] as TimeSpan? ?? TimeSpan.FromMinutes(1))),
             _ => View("Error"),
         };
     }

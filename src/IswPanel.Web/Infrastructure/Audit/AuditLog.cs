@@ -30,6 +30,9 @@ public static class AuditActions
     public const string TokenIssued = "api-token.issued";
     public const string TwoFactorEnabled = "two-factor.enabled";
     public const string PasswordSet = "password.set";
+    public const string PasswordChanged = "password.changed";
+    public const string UserDisabled = "user.disabled";
+    public const string UserEnabled = "user.enabled";
     public const string UserInvited = "user.invited";
     public const string AuthorityCreated = "authority.created";
     public const string AuthorityUpdated = "authority.updated";

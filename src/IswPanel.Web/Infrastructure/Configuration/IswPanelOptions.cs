@@ -26,6 +26,34 @@ public sealed class SecurityOptions
 
     public TimeSpan ApiTokenLifetime { get; set; } = TimeSpan.FromHours(1);
     public TimeSpan InvitationLifetime { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>A sign-in session ends after this long without a request (server-side; the cookie slides too).</summary>
+    public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromMinutes(30);
+
+    /// <summary>A sign-in session ends this long after sign-in, however active.</summary>
+    public TimeSpan AbsoluteTimeout { get; set; } = TimeSpan.FromHours(10);
+
+    /// <summary>Section "Security:RateLimits": attempts per client IP address in a fixed window.</summary>
+    public RateLimitOptions RateLimits { get; set; } = new();
+}
+
+/// <summary>Section "Security:RateLimits".</summary>
+public sealed class RateLimitOptions
+{
+    /// <summary>POST /account/sign-in and the second-factor step.</summary>
+    public RateLimit SignIn { get; set; } = new() { PermitLimit = 10, Window = TimeSpan.FromMinutes(5) };
+
+    /// <summary>POST /api/v1/auth/token.</summary>
+    public RateLimit ApiToken { get; set; } = new() { PermitLimit = 10, Window = TimeSpan.FromMinutes(5) };
+
+    /// <summary>The panel application's anonymous POSTs (creating an account, sending the email again).</summary>
+    public RateLimit Apply { get; set; } = new() { PermitLimit = 5, Window = TimeSpan.FromMinutes(15) };
+}
+
+public sealed class RateLimit
+{
+    public int PermitLimit { get; set; }
+    public TimeSpan Window { get; set; }
 }
 
 /// <summary>Section "Smtp". Without a host, messages are written as .eml files to the pickup directory.</summary>

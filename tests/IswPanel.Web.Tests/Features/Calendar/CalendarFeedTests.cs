@@ -215,7 +215,7 @@ public sealed class CalendarFeedTests(CalendarApp fixture) : IClassFixture<Calen
         Assert.Equal("Create my calendar link", before.QuerySelector("form[action='/account/calendar'] button")?.TextContent.Trim());
         Assert.Equal(HttpStatusCode.OK, created.StatusCode);
         Assert.True(created.Headers.CacheControl?.NoStore);
-        Assert.Matches(@"^http://localhost/calendar/[0-9a-f-]{36}/[A-Za-z0-9_-]{43}\.ics$", page.QuerySelector("#calendar-url")?.GetAttribute("value") ?? "");
+        Assert.Matches(@"^https://localhost/calendar/[0-9a-f-]{36}/[A-Za-z0-9_-]{43}\.ics$", page.QuerySelector("#calendar-url")?.GetAttribute("value") ?? "");
         Assert.Contains("Your calendar link has been created", page.QuerySelector("h1")?.TextContent, StringComparison.Ordinal);
     }
 
