@@ -30,9 +30,10 @@ public sealed class PageClient(HttpClient http) : IDisposable
     /// <summary>GETs the page at <paramref name="formUrl"/>, then posts the form to <paramref name="action"/> with its antiforgery token.</summary>
     public async Task<HttpResponseMessage> PostFormAsync(string formUrl, string action, IEnumerable<KeyValuePair<string, string>> fields)
     {
-        var (_, page) = await GetPageAsync(formUrl);
+        var (response, page) = await GetPageAsync(formUrl);
         var token = page.QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value")
-            ?? throw new InvalidOperationException($"No antiforgery token on {formUrl}.");
+            ?? throw new InvalidOperationException($"No antiforgery token on {formUrl}: it answered {(int)response.StatusCode} " +
+                $"{response.Headers.Location} {page.Title} {page.QuerySelector("h1")?.TextContent.Trim()}.");
         // A list, not a dictionary: a browser posts some fields twice (a ticked checkbox and its hidden "false").
         var body = fields.Append(new KeyValuePair<string, string>("__RequestVerificationToken", token));
         return await Http.PostAsync(action, new FormUrlEncodedContent(body));

@@ -212,6 +212,23 @@ public sealed class AuditTrailTests(AuditApp fixture) : IClassFixture<AuditApp>
     }
 
     [Fact]
+    public async Task Declining_the_proposed_isw_writes_one_row()
+    {
+        var request = await DeadlineScenario.AssignedRequestAsync(App, 1, Domain.Assessments.AssessmentRequestStatus.Assigned,
+            new DateOnly(2027, 3, 1), "NS-AUDIT-0003");
+        using var northshire = await SignedInAsync(DemoUsers.Northshire);
+
+        var mark = await MarkAsync();
+        var declined = await northshire.PostFormAsync($"/requests/{request}/decline-isw", $"/requests/{request}/decline-isw",
+            [new("Form.Reason", "Not the right experience.")]);
+
+        Assert.Equal(HttpStatusCode.Redirect, declined.StatusCode);
+        var row = Assert.Single(await SinceAsync(mark, AuditActions.ProposedIswDeclined));
+        Assert.Equal(request.ToString(), row.EntityId);
+        Assert.Contains("Not the right experience.", row.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Sending_accepting_and_declining_offers_each_write_one_row()
     {
         var request = await MatchingScenario.SubmittedRequestAsync(App, caseReference: "NS-AUDIT-0002");
