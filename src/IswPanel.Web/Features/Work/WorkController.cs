@@ -82,10 +82,16 @@ public sealed class WorkController(IMediator mediator) : AppController
     public async Task<IActionResult> ApproveHours(Guid requestId, Guid entryId)
     {
         var result = await mediator.Send(new DecideHours.Approve(requestId, entryId), HttpContext.RequestAborted);
+        if (result.IsSuccess)
+        {
+            Notify($"You approved {result.Value!.Hours} for {result.Value.Isw}. We have told them.");
+            return Redirect($"/requests/{requestId}#hours-awaiting-approval");
+        }
+
+        // Already decided (by another commissioner, say): the request page again, with the reason in the error summary.
         if (result.Status == ResultStatus.NotFound) return NotFound();
-        if (result.IsSuccess) Notify($"You approved {result.Value!.Hours} for {result.Value.Isw}. We have told them.");
-        else Notify(string.Join(" ", result.Errors.Values.SelectMany(m => m)));
-        return Redirect($"/requests/{requestId}#hours-awaiting-approval");
+        ModelState.AddErrors(result.Errors);
+        return await RequestPageWithErrorsAsync(requestId);
     }
 
     [HttpGet("/requests/{requestId:guid}/hours/{entryId:guid}/refuse"), Authorize(Policy = Policies.Commissioner)]
@@ -109,6 +115,12 @@ public sealed class WorkController(IMediator mediator) : AppController
     [HttpGet("/requests/{requestId:guid}/report"), Authorize(Policy = Policies.ListRequests)]
     public async Task<IActionResult> Report(Guid requestId) =>
         Download(await mediator.Send(new DownloadReport.Released(requestId), HttpContext.RequestAborted));
+
+    private async Task<IActionResult> RequestPageWithErrorsAsync(Guid requestId)
+    {
+        var page = await mediator.Send(new Requests.RequestDetails.PageQuery(requestId), HttpContext.RequestAborted);
+        return page.IsSuccess ? View("/Features/Requests/Details.cshtml", page.Value) : NotFound();
+    }
 
     private IActionResult Download(Result<DownloadDocument.Download> result)
     {

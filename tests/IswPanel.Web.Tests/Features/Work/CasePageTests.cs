@@ -109,4 +109,16 @@ public sealed class CasePageTests(DemoApp demo)
         Assert.Equal(facts.Item3, facts.versionsInQa);
         Assert.Equal(facts.Item6, facts.logged);
     }
+
+    [Fact]
+    public async Task The_openapi_document_lists_the_upload_and_the_released_report_routes()
+    {
+        using var client = demo.App.CreateClient();
+
+        var document = await client.GetStringAsync("/openapi/v1.json", TestContext.Current.CancellationToken);
+
+        Assert.Contains("\"/api/v1/assignments/{id}/report-versions\"", document, StringComparison.Ordinal);
+        Assert.Contains("\"/api/v1/assessment-requests/{id}/report\"", document, StringComparison.Ordinal);
+        Assert.Contains("multipart/form-data", document, StringComparison.Ordinal);
+    }
 }

@@ -119,6 +119,10 @@ public sealed class LogWorkTests(WorkApp work) : IClassFixture<WorkApp>
         var approved = await commissioner.PostFormAsync($"/requests/{id}", $"/requests/{id}/hours/{entries[1].Id}/approve", []);
         Assert.Equal(HttpStatusCode.Redirect, approved.StatusCode);
         Assert.Equal(17.5m, await HoursUsedAsync(app, id));
+        var twice = await commissioner.PostFormAsync($"/requests/{id}", $"/requests/{id}/hours/{entries[1].Id}/approve", []);
+        Assert.Equal(HttpStatusCode.OK, twice.StatusCode);
+        Assert.Contains("These hours have already been decided.", (await PageClient.ParseAsync(twice)).QuerySelector(".govuk-error-summary")?.TextContent,
+            StringComparison.Ordinal);
 
         var noReason = await commissioner.PostFormAsync($"/requests/{id}/hours/{entries[2].Id}/refuse", $"/requests/{id}/hours/{entries[2].Id}/refuse",
             [new("Form.Reason", " ")]);
