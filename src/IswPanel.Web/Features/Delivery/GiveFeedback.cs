@@ -35,9 +35,9 @@ public static class GiveFeedback
     {
         public Validator()
         {
-            RuleFor(c => c.Quality).NotNull().InclusiveBetween(1, 5).WithMessage("Rate the quality of the report from 1 to 5.");
-            RuleFor(c => c.Timeliness).NotNull().InclusiveBetween(1, 5).WithMessage("Rate the timeliness from 1 to 5.");
-            RuleFor(c => c.Communication).NotNull().InclusiveBetween(1, 5).WithMessage("Rate the communication from 1 to 5.");
+            RuleFor(c => c.Quality).NotNull().WithMessage("Rate the quality of the report from 1 to 5.").InclusiveBetween(1, 5).WithMessage("Rate the quality of the report from 1 to 5.");
+            RuleFor(c => c.Timeliness).NotNull().WithMessage("Rate the timeliness from 1 to 5.").InclusiveBetween(1, 5).WithMessage("Rate the timeliness from 1 to 5.");
+            RuleFor(c => c.Communication).NotNull().WithMessage("Rate the communication from 1 to 5.").InclusiveBetween(1, 5).WithMessage("Rate the communication from 1 to 5.");
             RuleFor(c => c.Comment).MaximumLength(2000).WithMessage("The comment must be 2,000 characters or fewer.");
         }
     }

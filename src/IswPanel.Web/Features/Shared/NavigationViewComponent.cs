@@ -17,6 +17,7 @@ public sealed class NavigationViewComponent(ICurrentUser user) : ViewComponent
                 new("Users", "/admin/users"), new("Assessment types", "/admin/assessment-types"), new("Bank holidays", "/admin/bank-holidays"),
                 new("Scheduled jobs", "/hangfire"), new("Email problems", "/admin/email"), new("Invoices", "/invoices"), new("QA rubric", "/admin/rubric"),
             ] :
+            user.IsInRole(Roles.QaReviewer) && user.IswProfileId is not null ? [new("QA queue", "/qa"), new("My work", "/my-work"), new("Offers", "/offers")] :
             user.IsInRole(Roles.QaReviewer) ? [new("QA queue", "/qa")] :
             user.IsInRole(Roles.Commissioner) ? [new("Requests", "/requests"), new("Invoices", "/invoices")] :
             user.IsInRole(Roles.Isw) && user.IswProfileId is null ? [new("My application", "/apply")] :

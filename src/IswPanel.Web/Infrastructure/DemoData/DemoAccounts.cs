@@ -10,8 +10,8 @@ public static class DemoAccounts
     public const string SouthboroughCommissioner = "commissioner@southborough.demo.iswpanel.test";
     public const int IswCount = 12;
 
-    /// <summary>A senior ISW (David Whitfield) who is also a QA reviewer.</summary>
-    public const string SeniorIswAndQa = "isw2@demo.iswpanel.test";
+    /// <summary>A senior ISW (Peter Lindqvist, isw8) who is also a QA reviewer.</summary>
+    public const string SeniorIswAndQa = "isw8@demo.iswpanel.test";
 
     public static string Isw(int number) => $"isw{number}@demo.iswpanel.test";
 }

@@ -62,8 +62,8 @@ public sealed partial class DemoDataSeeder(AppDbContext db, UserManager<AppUser>
     }
 
     /// <summary>
-    /// David Whitfield (isw2), a senior ISW, also reviews reports for QA: one person with both roles, so the rule that
-    /// reviewers never review their own work (NS-2026-0164 is his) can be tried out.
+    /// Peter Lindqvist (isw8), a senior ISW, also reviews reports for QA: one person with both roles, so the rule that
+    /// reviewers never review their own work (SB/26/0322 is his) can be tried out.
     /// </summary>
     private async Task AddSeniorIswAsQaReviewerAsync()
     {

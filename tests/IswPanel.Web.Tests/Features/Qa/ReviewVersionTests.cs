@@ -138,8 +138,8 @@ public sealed class ReviewVersionTests(QaApp fixture) : IClassFixture<QaApp>
     [Fact]
     public async Task A_reviewer_cannot_review_their_own_work_on_the_page_or_the_api()
     {
-        // David Whitfield (isw2) is a senior ISW and also a QA reviewer.
-        var a = await AssignedAsync(App, 2, "QA-OWN-1");
+        // Peter Lindqvist (isw8) is a senior ISW and also a QA reviewer.
+        var a = await AssignedAsync(App, 8, "QA-OWN-1");
         var v1 = await SubmitVersionAsync(App, a, 1);
 
         using var client = PageClient.For(App);
@@ -193,7 +193,7 @@ public sealed class ReviewVersionTests(QaApp fixture) : IClassFixture<QaApp>
 
         Assert.True(await App.WithDbAsync(db => db.AssessmentTypes.Where(t => t.Id == typeId).Select(t => t.RequiresSecondReviewer).SingleAsync()));
 
-        var a = await AssignedAsync(App, 8, "QA-SECOND-1", typeCode: "specialist-risk");
+        var a = await AssignedAsync(App, 2, "QA-SECOND-1", typeCode: "specialist-risk");
         var v1 = await SubmitVersionAsync(App, a, 1);
         using var first = await ApiClients.SignedInAsync(App, DemoUsers.Qa, DemoUsers.Password);
         Assert.Equal(HttpStatusCode.OK, (await ReviewAsync(first, v1, "approve", score: 3)).StatusCode);
