@@ -66,7 +66,7 @@ public static class ServiceRegistration
         var security = configuration.GetSection(SecurityOptions.Section).Get<SecurityOptions>() ?? new SecurityOptions();
         AddIdentity(services, security);
         services.AddIswPanelRateLimits(security.RateLimits);
-        AddMvcAndApi(services);
+        AddMvcAndApi(services, builder.Environment.IsDevelopment());
 
         services.AddMediator(options =>
         {
@@ -165,7 +165,7 @@ public static class ServiceRegistration
             return Task.CompletedTask;
         };
 
-    private static void AddMvcAndApi(IServiceCollection services)
+    private static void AddMvcAndApi(IServiceCollection services, bool development)
     {
         services.AddRouting(options => options.LowercaseUrls = true);
         services.AddControllersWithViews(options =>
@@ -195,7 +195,9 @@ public static class ServiceRegistration
         services.AddAntiforgery(options =>
         {
             options.Cookie.Name = Cookies.Antiforgery;
-            options.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+            // Antiforgery refuses to run at all over http when this is Always, which would break `dotnet run` on
+            // http://localhost. In Development it follows the request; the cookie policy still marks it Secure.
+            options.Cookie.SecurePolicy = development ? CookieSecurePolicy.SameAsRequest : CookieSecurePolicy.Always;
             options.Cookie.SameSite = SameSiteMode.Strict;
             options.Cookie.Path = "/";
             options.FormFieldName = "__RequestVerificationToken";

@@ -40,7 +40,7 @@ public sealed class NotificationEmailTests
         Assert.Equal(notification.CreatedAt, email.CreatedAt);
         Assert.Equal("IswPanel: news about an offer of work", email.Subject);
         Assert.Contains(notification.Text, email.Body, StringComparison.Ordinal);
-        Assert.Contains($"http://localhost/offers/{offer}", email.Body, StringComparison.Ordinal);
+        Assert.Contains($"https://localhost/offers/{offer}", email.Body, StringComparison.Ordinal);
         Assert.DoesNotContain("NS-MAIL-0001", email.Subject, StringComparison.Ordinal);
         Assert.DoesNotContain("T.K.", email.Subject + email.Body, StringComparison.Ordinal); // the child's initials
         Assert.Null(email.SentAt);
