@@ -47,13 +47,13 @@ public sealed class AccountController(IMediator mediator) : AppController
         return RedirectToAction(nameof(SignedOut));
     }
 
-    [HttpGet(""), Authorize]
+    [HttpGet(""), Authorize(Policy = Policies.SignedIn)]
     public IActionResult YourAccount() => View();
 
-    [HttpGet("change-password"), Authorize]
+    [HttpGet("change-password"), Authorize(Policy = Policies.SignedIn)]
     public IActionResult ChangePassword() => View(new ChangePassword.Command());
 
-    [HttpPost("change-password"), Authorize]
+    [HttpPost("change-password"), Authorize(Policy = Policies.SignedIn)]
     public Task<IActionResult> ChangePassword(ChangePassword.Command command) =>
         Submit(command, _ =>
         {
