@@ -129,6 +129,8 @@ public sealed class AccessMatrixTests
             return Outcome.SentToEvidence;
         // An applicant has no panel profile yet: there is no profile of theirs to edit.
         if (call.Endpoint.Template.StartsWith("/my-profile/", StringComparison.Ordinal) && caller.IsApplicant) return Outcome.NotFound;
+        // Nor measures: they describe a panel member's completed work.
+        if (call.Endpoint.Template == "/my-measures" && caller.IsApplicant) return Outcome.NotFound;
         return call.Records.All(r => r.VisibleTo(caller)) ? Outcome.Success : Outcome.NotFound;
     }
 
@@ -138,7 +140,14 @@ public sealed class AccessMatrixTests
         using var request = new HttpRequestMessage(new HttpMethod(call.Method), call.Url);
         if (call.Method != "GET")
         {
-            if (call.Endpoint.IsApi)
+            var consumes = call.Endpoint.Endpoint.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IAcceptsMetadata>()?.ContentTypes ?? [];
+            if (call.Endpoint.IsApi && consumes.Contains("multipart/form-data"))
+            {
+                // A well-formed multipart body with no file in it (an empty multipart body is malformed, so 400 first).
+                request.Content = new MultipartFormDataContent { { new StringContent("matrix"), "noteToReviewer" } };
+                request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
+            }
+            else if (call.Endpoint.IsApi)
             {
                 request.Content = new StringContent("{}", Encoding.UTF8, "application/json");
                 request.Headers.Add("Idempotency-Key", Guid.NewGuid().ToString());
@@ -372,6 +381,71 @@ internal sealed class MatrixWorld : IAsyncDisposable
             return failed.Id;
         });
         byControllerParameter["Outbox|id"] = MatrixRecord.Open(email.ToString(), email.ToString(), "WVB-3310");
+
+        // The work on an assignment: isw1's request in progress (over its budget, so hours await Northshire's approval),
+        // its assignment, an entry awaiting approval; a report version in QA; a released report; a delivered request of isw1's.
+        var inProgress = await RequestId("NS-2026-0142");
+        var caseRecord = new MatrixRecord(inProgress.ToString(), c => c == Isw1, "NS-2026-0142", "A.B.");
+        byControllerParameter["Work|requestId"] = caseRecord;
+        byEndpointParameter["POST /requests/{requestId:guid}/hours/{entryId:guid}/approve|requestId"] =
+            new MatrixRecord(inProgress.ToString(), c => c == Northshire, "NS-2026-0142", "A.B.");
+        foreach (var verb in new[] { "GET", "POST" })
+            byEndpointParameter[$"{verb} /requests/{{requestId:guid}}/hours/{{entryId:guid}}/refuse|requestId"] =
+                new MatrixRecord(inProgress.ToString(), c => c == Northshire, "NS-2026-0142", "A.B.");
+        // Two entries await approval: the approve route decides one, the refuse routes the other.
+        var awaiting = await app.WithDbAsync(db => db.WorkLogEntries
+            .Where(e => e.AssessmentRequestId == inProgress && e.Approval == Domain.Work.HoursApproval.AwaitingApproval)
+            .OrderBy(e => e.LoggedAt).ThenBy(e => e.Id).Select(e => e.Id).Take(2).ToListAsync());
+        Assert.Equal(2, awaiting.Count);
+        byControllerParameter["Work|entryId"] = new MatrixRecord(awaiting[0].ToString(), c => c == Northshire);
+        foreach (var verb in new[] { "GET", "POST" })
+            byEndpointParameter[$"{verb} /requests/{{requestId:guid}}/hours/{{entryId:guid}}/refuse|entryId"] = new MatrixRecord(awaiting[1].ToString(), c => c == Northshire);
+        var assignment = await app.WithDbAsync(db => db.Assignments.Where(a => a.AssessmentRequestId == inProgress && a.IsActive).Select(a => a.Id).SingleAsync());
+        byEndpointParameter["POST /api/v1/assignments/{id:guid}/report-versions|id"] = new MatrixRecord(assignment.ToString(), c => c == Isw1, "NS-2026-0142", "A.B.");
+
+        var delivered = await RequestId("NS-2026-0123");
+        var releasedRecord = new MatrixRecord(delivered.ToString(), c => c == Northshire || c == Admin, "NS-2026-0123", "L.K.");
+        byEndpointParameter["GET /requests/{requestId:guid}/report|requestId"] = releasedRecord;
+        byEndpointParameter["GET /api/v1/assessment-requests/{id:guid}/report|id"] = releasedRecord;
+        // Feedback on the released request (its commissioner rates it).
+        byEndpointParameter["POST /requests/{id:guid}/feedback|id"] = new MatrixRecord(delivered.ToString(), c => c == Northshire, "NS-2026-0123", "L.K.");
+
+        var closedOfIsw1 = await RequestId("NS-2026-0098");
+        var isw1Version = await app.WithDbAsync(db => db.ReportVersions.Where(v => v.AssessmentRequestId == closedOfIsw1).Select(v => v.Id).FirstAsync());
+        byEndpointParameter["GET /work/{requestId:guid}/report-versions/{versionId:guid}/file|requestId"] =
+            new MatrixRecord(closedOfIsw1.ToString(), c => c == Isw1, "NS-2026-0098");
+        byEndpointParameter["GET /work/{requestId:guid}/report-versions/{versionId:guid}/file|versionId"] =
+            new MatrixRecord(isw1Version.ToString(), c => c == Isw1, "%PDF");
+
+        var inQa = await RequestId("NS-2026-0164");
+        var versionInQa = await app.WithDbAsync(db => db.ReportVersions.Where(v => v.AssessmentRequestId == inQa && v.Status == Domain.Work.ReportVersionStatus.InQa)
+            .Select(v => v.Id).SingleAsync());
+        var versionRecord = MatrixRecord.Open(versionInQa.ToString(), "NS-2026-0164", "%PDF");
+        byControllerParameter["Qa|id"] = versionRecord;
+        byControllerParameter["QaApi|id"] = versionRecord;
+
+        // Administrators' reference data: a rubric criterion, an assessment type, a user to disable and re-enable.
+        var criterion = await app.WithDbAsync(db => db.RubricCriteria.OrderBy(c => c.DisplayOrder).Select(c => c.Id).FirstAsync());
+        byControllerParameter["QaAdmin|id"] = MatrixRecord.Open(criterion.ToString());
+        byControllerParameter["QaAdmin|change"] = MatrixRecord.Open("movedown");
+        var parenting = await app.WithDbAsync(db => db.AssessmentTypes.Where(t => t.Code == "parenting").Select(t => t.Id).SingleAsync());
+        byEndpointParameter["GET /admin/assessment-types/{id:guid}/qa|id"] = MatrixRecord.Open(parenting.ToString());
+        byEndpointParameter["POST /admin/assessment-types/{id:guid}/qa|id"] = MatrixRecord.Open(parenting.ToString());
+        byEndpointParameter["GET /admin/assessment-types/{id:guid}/edit|id"] = MatrixRecord.Open(parenting.ToString());
+        byEndpointParameter["POST /admin/assessment-types/{id:guid}/edit|id"] = MatrixRecord.Open(parenting.ToString());
+        var active = MatrixRecord.Open((await UserId(DemoUsers.Isw(12))).ToString());
+        byEndpointParameter["GET /admin/users/{id:guid}/disable|id"] = active;
+        byEndpointParameter["POST /admin/users/{id:guid}/disable|id"] = active;
+        // Re-enabling needs a disabled account.
+        var disabledId = await UserId(DemoUsers.Isw(11));
+        await app.WithDbAsync(async db =>
+        {
+            var user = await db.Users.SingleAsync(u => u.Id == disabledId);
+            user.IsDisabled = true;
+            return await db.SaveChangesAsync();
+        });
+        byEndpointParameter["GET /admin/users/{id:guid}/enable|id"] = MatrixRecord.Open(disabledId.ToString());
+        byEndpointParameter["POST /admin/users/{id:guid}/enable|id"] = MatrixRecord.Open(disabledId.ToString());
 
         // The application pages: applicant A's own job and unavailable period.
         byEndpointParameter["POST /apply/employment/{id:guid}/remove|id"] = new MatrixRecord(jobA.ToString(), c => c == ApplicantA, jobA.ToString(), "Matrix Employer Alpha");

@@ -52,8 +52,7 @@ public static class SubmitReportVersion
     {
         public Validator()
         {
-            RuleFor(c => c.File).Must(f => Uploads.Precheck(f, UploadPolicy.Report) is null)
-                .WithMessage(c => Uploads.Precheck(c.File, UploadPolicy.Report) ?? "");
+            // The file is checked by the handler, after the assignment: another ISW's assignment is a 404, never a 400.
             RuleFor(c => c.NoteToReviewer).MaximumLength(2000).WithMessage("The note to the reviewer must be 2000 characters or fewer");
         }
     }
@@ -70,6 +69,8 @@ public static class SubmitReportVersion
             var mine = await CaseWork.FindMineAsync(db, me, requestId.Value, track: true, cancellationToken);
             if (mine is not { } found) return Failure.NotFound;
             var (request, assignment) = found;
+            if (Uploads.Precheck(command.File, UploadPolicy.Report) is { } fileProblem)
+                return Failure.Invalid(nameof(Command.File), fileProblem);
 
             var versions = await db.ReportVersions.Where(v => v.AssessmentRequestId == request.Id)
                 .Select(v => new { v.Number, v.Status }).ToListAsync(cancellationToken);
