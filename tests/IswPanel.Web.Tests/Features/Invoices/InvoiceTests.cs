@@ -36,7 +36,7 @@ public sealed class InvoiceTests(QaApp fixture) : IClassFixture<QaApp>
         var response = await client.Http.GetAsync("/invoices/csv?month=2026-11");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
-        var rows = (await response.Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split(',')).ToList();
+        var rows = (await response.Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries).Select(Fields).ToList();
         Assert.Equal(InvoiceCsv.Header, rows[0]);
 
         var first = rows.Single(r => r[2] == "INV-TEST-1");
@@ -55,6 +55,25 @@ public sealed class InvoiceTests(QaApp fixture) : IClassFixture<QaApp>
         var (pageResponse, page) = await client.GetPageAsync("/invoices?month=2026-11");
         Assert.Equal(HttpStatusCode.OK, pageResponse.StatusCode);
         Assert.Contains("£159.34", page.Body!.TextContent, StringComparison.Ordinal);
+    }
+
+    /// <summary>One CSV line's fields (RFC 4180: quoted fields may hold commas and doubled quotes; the demo data's names do).</summary>
+    private static string[] Fields(string line)
+    {
+        var fields = new List<string>();
+        var field = new System.Text.StringBuilder();
+        var quoted = false;
+        for (var i = 0; i < line.Length; i++)
+        {
+            var c = line[i];
+            if (quoted && c == '"' && i + 1 < line.Length && line[i + 1] == '"') { field.Append('"'); i++; }
+            else if (c == '"') quoted = !quoted;
+            else if (c == ',' && !quoted) { fields.Add(field.ToString()); field.Clear(); }
+            else field.Append(c);
+        }
+
+        fields.Add(field.ToString());
+        return [.. fields];
     }
 
     [Fact]
