@@ -20,35 +20,15 @@ public static class DownloadReportVersion
     {
         public async ValueTask<Result<DownloadDocument.Download>> Handle(Query query, CancellationToken cancellationToken)
         {
-            var file = await (
+            var row = await (
                 from v in db.ReportVersions.AsNoTracking()
                 where v.Id == query.VersionId
                 join f in db.StoredFiles on v.StoredFileId equals f.Id
-                select f).SingleOrDefaultAsync(cancellationToken);
-            if (file is null) return Failure.NotFound;
-
-            Stream content;
-            try
-            {
-                content = await store.OpenReadAsync(file.StorageKey, cancellationToken);
-            }
-            catch (FileNotFoundException)
-            {
-                return Failure.NotFound;
-            }
-
-            try
-            {
-                await audit.WriteAsync(AuditActions.DocumentDownloaded, nameof(ReportVersion), query.VersionId.ToString(),
-                    $"report version for QA ({file.Kind})", cancellationToken: cancellationToken);
-            }
-            catch
-            {
-                await content.DisposeAsync();
-                throw;
-            }
-
-            return new DownloadDocument.Download(file.OriginalName, file.ContentType, content);
+                join r in db.AssessmentRequests on v.AssessmentRequestId equals r.Id
+                select new { File = f, r.AuthorityId }).SingleOrDefaultAsync(cancellationToken);
+            if (row is null) return Failure.NotFound;
+            return await Work.DownloadReport.OpenAuditedAsync(store, audit, query.VersionId, row.File, AuditActions.DocumentDownloaded,
+                $"report version for QA ({row.File.Kind})", row.AuthorityId, cancellationToken);
         }
     }
 }

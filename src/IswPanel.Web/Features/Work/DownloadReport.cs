@@ -32,9 +32,10 @@ public static class DownloadReport
                 where r.Id == query.RequestId && r.ReleasedReportVersionId != null
                 join v in db.ReportVersions on r.ReleasedReportVersionId equals v.Id
                 join f in db.StoredFiles on v.StoredFileId equals f.Id
-                select new { VersionId = v.Id, v.Number, File = f }).SingleOrDefaultAsync(cancellationToken);
+                select new { VersionId = v.Id, v.Number, File = f, r.AuthorityId }).SingleOrDefaultAsync(cancellationToken);
             if (row is null) return Failure.NotFound;
-            return await OpenAsync(store, audit, row.VersionId, row.File, $"released report, version {row.Number}", cancellationToken);
+            return await OpenAuditedAsync(store, audit, row.VersionId, row.File, AuditActions.ReportDownloaded,
+                $"released report, version {row.Number}", row.AuthorityId, cancellationToken);
         }
     }
 
@@ -48,14 +49,18 @@ public static class DownloadReport
                 from v in db.ReportVersions.AsNoTracking()
                 where v.Id == query.VersionId && v.AssessmentRequestId == query.RequestId && v.IswProfileId == me.IswProfileId
                 join f in db.StoredFiles on v.StoredFileId equals f.Id
-                select new { v.Number, File = f }).SingleOrDefaultAsync(cancellationToken);
+                join r in db.AssessmentRequests on v.AssessmentRequestId equals r.Id
+                select new { v.Number, File = f, r.AuthorityId }).SingleOrDefaultAsync(cancellationToken);
             if (row is null) return Failure.NotFound;
-            return await OpenAsync(store, audit, query.VersionId, row.File, $"own version {row.Number}", cancellationToken);
+            return await OpenAuditedAsync(store, audit, query.VersionId, row.File, AuditActions.ReportDownloaded,
+                $"own version {row.Number}", row.AuthorityId, cancellationToken);
         }
     }
 
-    private static async Task<Result<DownloadDocument.Download>> OpenAsync(IFileStore store, IAuditLog audit, Guid versionId,
-        Domain.Documents.StoredFile file, string detail, CancellationToken cancellationToken)
+    /// <summary>Opens a report version's file and audits the download (against the request's authority, so its
+    /// commissioners see who read it). Shared by every route that serves a report.</summary>
+    internal static async Task<Result<DownloadDocument.Download>> OpenAuditedAsync(IFileStore store, IAuditLog audit, Guid versionId,
+        Domain.Documents.StoredFile file, string action, string detail, Guid authorityId, CancellationToken cancellationToken)
     {
         Stream content;
         try
@@ -69,7 +74,8 @@ public static class DownloadReport
 
         try
         {
-            await audit.WriteAsync(AuditActions.ReportDownloaded, nameof(ReportVersion), versionId.ToString(), detail, cancellationToken: cancellationToken);
+            await audit.WriteAsync(action, nameof(ReportVersion), versionId.ToString(), detail, cancellationToken: cancellationToken,
+                subjectAuthorityId: authorityId);
         }
         catch
         {
