@@ -262,9 +262,10 @@ public sealed partial class RequestToAssignmentJourneyTests(BrowserApp browser)
         await rival.FollowLinkAsync("Back to offers");
         await AtAsync(rival, "/offers", "Offers", "the second social worker's offers after the assignment");
         await Expect(rival.Page.GetByRole(AriaRole.Main)).ToContainTextAsync("You have no offers waiting.");
+        // (The demo data may give them other offers of the same type and authority: look for this one's outcome.)
         await Expect(rival.Page.GetByRole(AriaRole.Main).GetByRole(AriaRole.Listitem)
-                .Filter(new LocatorFilterOptions { HasText = $"{TypeName} for {Authority}" }))
-            .ToHaveTextAsync($"{TypeName} for {Authority}: Withdrawn");
+                .Filter(new LocatorFilterOptions { HasText = $"{TypeName} for {Authority}: Withdrawn" }))
+            .ToHaveCountAsync(1);
     }
 
     /// <summary>Step 5: the commissioner sees who was assigned, and is told in their notifications.</summary>

@@ -116,7 +116,7 @@ public static class RequestDetails
             var counting = details.Status is not (AssessmentRequestStatus.Draft or AssessmentRequestStatus.Delivered
                 or AssessmentRequestStatus.Closed or AssessmentRequestStatus.Cancelled);
             var milestones = details.Milestones
-                .Select(m => Reached(m.Name, details.Status)
+                .Select(m => Deadlines.MilestoneSchedule.IsReached(m.Name, details.Status)
                     ? new MilestoneRow(m.Name, m.Due, null, Done: true)
                     : new MilestoneRow(m.Name, m.Due, counting ? WorkingDaysLeft(today, m.Due) : null, Done: false))
                 .ToList();
@@ -159,16 +159,6 @@ public static class RequestDetails
 
             return new Page(details, milestones, risk, proposal, history, can);
         }
-
-        /// <summary>Whether the status shows the milestone was reached (the first visit is not recorded yet, so never).</summary>
-        private static bool Reached(string milestone, AssessmentRequestStatus status) => milestone switch
-        {
-            MilestoneNames.AllocateBy => status is AssessmentRequestStatus.Assigned or AssessmentRequestStatus.InProgress
-                or AssessmentRequestStatus.InQa or AssessmentRequestStatus.Delivered or AssessmentRequestStatus.Closed,
-            MilestoneNames.DraftToQaBy => status is AssessmentRequestStatus.InQa or AssessmentRequestStatus.Delivered or AssessmentRequestStatus.Closed,
-            MilestoneNames.QaCompleteBy or MilestoneNames.ReleaseBy => status is AssessmentRequestStatus.Delivered or AssessmentRequestStatus.Closed,
-            _ => false,
-        };
 
         private int? WorkingDaysLeft(DateOnly today, DateOnly due)
         {
