@@ -17,7 +17,7 @@ namespace IswPanel.Web.Features.Audit;
 /// </summary>
 public static class AccessHistory
 {
-    public sealed record Query : IQuery<Result<Page>>
+    public sealed record Query : IQuery<Result<Page>>, IUkPeriod
     {
         /// <summary>Set by the route for one request's history; never bound from the query string.</summary>
         [Microsoft.AspNetCore.Mvc.ModelBinding.BindNever]
@@ -39,13 +39,7 @@ public static class AccessHistory
     {
         public Validator()
         {
-            RuleFor(f => f.From).Must(d => d.IsEmpty || d.ToDate() is not null)
-                .WithMessage("Enter the start of the period as a real date, like 1 11 2026.");
-            RuleFor(f => f.To).Must(d => d.IsEmpty || d.ToDate() is not null)
-                .WithMessage("Enter the end of the period as a real date, like 30 11 2026.");
-            RuleFor(f => f.To).Must((f, to) => to.ToDate() >= f.From.ToDate())
-                .When(f => f.From.ToDate() is not null && f.To.ToDate() is not null)
-                .WithMessage("The end of the period must be the same as or after the start.");
+            Include(new UkPeriodValidator());
             RuleFor(f => f.CaseReference).MaximumLength(64).WithMessage("The case reference must be 64 characters or fewer.");
         }
     }
@@ -71,17 +65,7 @@ public static class AccessHistory
                 events = await RequestKeys.OnlyAsync(db, events, ids, cancellationToken);
             }
 
-            if (query.From.ToDate() is { } from)
-            {
-                var start = AuditFilter.StartOfUkDay(from);
-                events = events.Where(e => e.OccurredAt >= start);
-            }
-
-            if (query.To.ToDate() is { } to)
-            {
-                var end = AuditFilter.StartOfUkDay(to.AddDays(1));
-                events = events.Where(e => e.OccurredAt < end);
-            }
+            events = events.Within(query);
 
             var page = await AuditPaging.NewestFirstAfter(events, query.After).Take(AuditPaging.PageSize + 1).ToListAsync(cancellationToken);
             string? next = null;
@@ -134,8 +118,8 @@ public static class AccessHistory
         AuditActions.ProposedIswDeclined => "Did not approve the proposed social worker",
         AuditActions.DocumentDownloaded => "Downloaded the letter of instruction",
         AuditActions.RequestPurged => "Purged the child's details after the retention date",
-        "offers.sent" => "Sent offers to social workers",
-        "offer.accepted" => "Accepted the offer and was assigned",
+        AuditActions.OffersSent => "Sent offers to social workers",
+        AuditActions.OfferAccepted => "Accepted the offer and was assigned",
         _ => action.Replace('.', ' ').Replace('-', ' '),
     };
 }

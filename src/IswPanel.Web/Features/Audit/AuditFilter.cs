@@ -16,7 +16,7 @@ namespace IswPanel.Web.Features.Audit;
 /// (type and id, or a request's case reference, which finds the request, its offers and its letter of instruction), by
 /// action, and by period (UK dates, from the start of the first day to the end of the last).
 /// </summary>
-public record AuditFilter
+public record AuditFilter : IUkPeriod
 {
     public string? User { get; init; }
     public string? RecordType { get; init; }
@@ -37,7 +37,7 @@ public record AuditFilter
     public static IReadOnlyList<string> Actions { get; } =
     [
         .. typeof(AuditActions).GetFields().Where(f => f.IsLiteral && f.FieldType == typeof(string)).Select(f => (string)f.GetRawConstantValue()!)
-            .Concat(["offers.sent", "offer.accepted"]).Distinct().Order(StringComparer.Ordinal),
+            .Distinct().Order(StringComparer.Ordinal),
     ];
 
     /// <summary>A short description of the filter, for the export's own audit row.</summary>
@@ -61,17 +61,7 @@ public record AuditFilter
     {
         ArgumentNullException.ThrowIfNull(db);
         ArgumentNullException.ThrowIfNull(events);
-        if (From.ToDate() is { } from)
-        {
-            var start = StartOfUkDay(from);
-            events = events.Where(e => e.OccurredAt >= start);
-        }
-
-        if (To.ToDate() is { } to)
-        {
-            var end = StartOfUkDay(to.AddDays(1));
-            events = events.Where(e => e.OccurredAt < end);
-        }
+        events = events.Within(this);
 
         if (Action is { Length: > 0 } action)
         {
@@ -121,13 +111,7 @@ public abstract class AuditFilterValidator<T> : AbstractValidator<T> where T : A
 {
     protected AuditFilterValidator()
     {
-        RuleFor(f => f.From).Must(d => d.IsEmpty || d.ToDate() is not null)
-            .WithMessage("Enter the start of the period as a real date, like 1 11 2026.");
-        RuleFor(f => f.To).Must(d => d.IsEmpty || d.ToDate() is not null)
-            .WithMessage("Enter the end of the period as a real date, like 30 11 2026.");
-        RuleFor(f => f.To).Must((f, to) => to.ToDate() >= f.From.ToDate())
-            .When(f => f.From.ToDate() is not null && f.To.ToDate() is not null)
-            .WithMessage("The end of the period must be the same as or after the start.");
+        Include(new UkPeriodValidator());
         RuleFor(f => f.RecordType).Must(t => AuditFilter.RecordTypes.Contains(t)).When(f => !string.IsNullOrWhiteSpace(f.RecordType))
             .WithMessage("Select a record type from the list.");
         RuleFor(f => f.RecordId).MaximumLength(64).WithMessage("The record's id must be 64 characters or fewer.");
@@ -213,5 +197,48 @@ public static class AuditPaging
         }
 
         return events.OrderByDescending(e => e.OccurredAt).ThenByDescending(e => e.Id);
+    }
+}
+
+/// <summary>A period of UK dates, as the audit pages ask for it.</summary>
+public interface IUkPeriod
+{
+    DateInput From { get; }
+    DateInput To { get; }
+}
+
+/// <summary>The period's answers: real dates, the right way round.</summary>
+public sealed class UkPeriodValidator : AbstractValidator<IUkPeriod>
+{
+    public UkPeriodValidator()
+    {
+        RuleFor(f => f.From).Must(d => d.IsEmpty || d.ToDate() is not null)
+            .WithMessage("Enter the start of the period as a real date, like 1 11 2026.");
+        RuleFor(f => f.To).Must(d => d.IsEmpty || d.ToDate() is not null)
+            .WithMessage("Enter the end of the period as a real date, like 30 11 2026.");
+        RuleFor(f => f.To).Must((f, to) => to.ToDate() >= f.From.ToDate())
+            .When(f => f.From.ToDate() is not null && f.To.ToDate() is not null)
+            .WithMessage("The end of the period must be the same as or after the start.");
+    }
+}
+
+public static class UkPeriodQueries
+{
+    /// <summary>The events from the start of the period's first UK day to the end of its last (either end may be open).</summary>
+    public static IQueryable<AuditEvent> Within(this IQueryable<AuditEvent> events, IUkPeriod period)
+    {
+        if (period.From.ToDate() is { } from)
+        {
+            var start = AuditFilter.StartOfUkDay(from);
+            events = events.Where(e => e.OccurredAt >= start);
+        }
+
+        if (period.To.ToDate() is { } to)
+        {
+            var end = AuditFilter.StartOfUkDay(to.AddDays(1));
+            events = events.Where(e => e.OccurredAt < end);
+        }
+
+        return events;
     }
 }
