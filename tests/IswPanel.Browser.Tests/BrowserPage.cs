@@ -62,8 +62,9 @@ public sealed partial class BrowserPage : IAsyncDisposable
     public async Task SignInAsync(string email, string password, string expectedPath)
     {
         await SubmitSignInAsync(email, password);
-        await Page.WaitForURLAsync(url => new Uri(url).AbsolutePath == expectedPath);
-        await Page.WaitForLoadStateAsync(LoadState.Load);
+        // One wait: the address and that document's load event together (a separate load-state wait could race a
+        // document that replaced it and time out under load).
+        await Page.WaitForURLAsync(url => new Uri(url).AbsolutePath == expectedPath, new PageWaitForURLOptions { WaitUntil = WaitUntilState.Load });
     }
 
     /// <summary>
