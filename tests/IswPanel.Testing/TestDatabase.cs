@@ -59,8 +59,18 @@ public sealed class TestDatabase : IAsyncDisposable
             NpgsqlConnection.ClearAllPools();
             await using var connection = new NpgsqlConnection(postgresAdmin);
             await connection.OpenAsync();
-            await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{postgresName}\" WITH (FORCE)", connection);
-            await drop.ExecuteNonQueryAsync();
+            try
+            {
+                await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{postgresName}\" WITH (FORCE)", connection);
+                await drop.ExecuteNonQueryAsync();
+            }
+            catch (PostgresException denied) when (denied.SqlState == PostgresErrorCodes.InsufficientPrivilege)
+            {
+                // FORCE may not signal an autovacuum worker busy in the new database unless the test user is a
+                // superuser; a plain DROP stops autovacuum by itself (our own connections were closed above).
+                await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{postgresName}\"", connection);
+                await drop.ExecuteNonQueryAsync();
+            }
         }
 
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
