@@ -1520,3 +1520,223 @@ BEGIN
 END $EF$;
 COMMIT;
 
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201191304_Shadowing') THEN
+    ALTER TABLE "Authorities" ADD "MaxShadowersPerSession" integer NOT NULL DEFAULT 1;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201191304_Shadowing') THEN
+    CREATE TABLE "Shadowers" (
+        "Id" uuid NOT NULL,
+        "AuthorityId" uuid NOT NULL,
+        "UserId" uuid NOT NULL,
+        "FullName" character varying(200) NOT NULL,
+        "Role" integer NOT NULL,
+        "WorkEmail" character varying(254) NOT NULL,
+        "SocialWorkEnglandNumber" character varying(20),
+        "StaffSince" date NOT NULL,
+        "LeftOn" date,
+        "RecordedAt" timestamp with time zone NOT NULL,
+        "RecordedByUserId" uuid NOT NULL,
+        "ConfirmedApplicantProfileId" uuid,
+        CONSTRAINT "PK_Shadowers" PRIMARY KEY ("Id"),
+        CONSTRAINT "FK_Shadowers_AspNetUsers_RecordedByUserId" FOREIGN KEY ("RecordedByUserId") REFERENCES "AspNetUsers" ("Id") ON DELETE RESTRICT,
+        CONSTRAINT "FK_Shadowers_AspNetUsers_UserId" FOREIGN KEY ("UserId") REFERENCES "AspNetUsers" ("Id") ON DELETE RESTRICT,
+        CONSTRAINT "FK_Shadowers_Authorities_AuthorityId" FOREIGN KEY ("AuthorityId") REFERENCES "Authorities" ("Id") ON DELETE RESTRICT,
+        CONSTRAINT "FK_Shadowers_IswProfiles_ConfirmedApplicantProfileId" FOREIGN KEY ("ConfirmedApplicantProfileId") REFERENCES "IswProfiles" ("Id") ON DELETE SET NULL
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201191304_Shadowing') THEN
+    CREATE TABLE "ShadowingNominations" (
+        "Id" uuid NOT NULL,
+        "ShadowerId" uuid NOT NULL,
+        "AuthorityId" uuid NOT NULL,
+        "AssessmentRequestId" uuid NOT NULL,
+        "AssignmentId" uuid NOT NULL,
+        "IswProfileId" uuid NOT NULL,
+        "HopesToLearn" character varying(2000) NOT NULL,
+        "NominatedAt" timestamp with time zone NOT NULL,
+        "NominatedByUserId" uuid NOT NULL,
+        "Status" integer NOT NULL,
+        "DecidedAt" timestamp with time zone,
+        "DeclineReason" character varying(1000),
+        "Consent" integer NOT NULL,
+        "ConsentDate" date,
+        "ConsentRecordedAt" timestamp with time zone,
+        CONSTRAINT "PK_ShadowingNominations" PRIMARY KEY ("Id"),
+        CONSTRAINT "FK_ShadowingNominations_AspNetUsers_NominatedByUserId" FOREIGN KEY ("NominatedByUserId") REFERENCES "AspNetUsers" ("Id") ON DELETE RESTRICT,
+        CONSTRAINT "FK_ShadowingNominations_AssessmentRequests_AssessmentRequestId" FOREIGN KEY ("AssessmentRequestId") REFERENCES "AssessmentRequests" ("Id") ON DELETE CASCADE,
+        CONSTRAINT "FK_ShadowingNominations_Assignments_AssignmentId" FOREIGN KEY ("AssignmentId") REFERENCES "Assignments" ("Id") ON DELETE RESTRICT,
+        CONSTRAINT "FK_ShadowingNominations_Authorities_AuthorityId" FOREIGN KEY ("AuthorityId") REFERENCES "Authorities" ("Id") ON DELETE RESTRICT,
+        CONSTRAINT "FK_ShadowingNominations_IswProfiles_IswProfileId" FOREIGN KEY ("IswProfileId") REFERENCES "IswProfiles" ("Id") ON DELETE RESTRICT,
+        CONSTRAINT "FK_ShadowingNominations_Shadowers_ShadowerId" FOREIGN KEY ("ShadowerId") REFERENCES "Shadowers" ("Id") ON DELETE RESTRICT
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201191304_Shadowing') THEN
+    CREATE TABLE "ShadowedSessions" (
+        "Id" uuid NOT NULL,
+        "NominationId" uuid NOT NULL,
+        "ShadowerId" uuid NOT NULL,
+        "AuthorityId" uuid NOT NULL,
+        "AssessmentRequestId" uuid NOT NULL,
+        "WorkLogEntryId" uuid NOT NULL,
+        "Seat" integer NOT NULL,
+        "SessionDate" date NOT NULL,
+        "Minutes" integer NOT NULL,
+        "MarkedAt" timestamp with time zone NOT NULL,
+        "Reflection" character varying(4000),
+        "ReflectedAt" timestamp with time zone,
+        "IswComment" character varying(2000),
+        "IswCommentedAt" timestamp with time zone,
+        CONSTRAINT "PK_ShadowedSessions" PRIMARY KEY ("Id"),
+        CONSTRAINT "FK_ShadowedSessions_AssessmentRequests_AssessmentRequestId" FOREIGN KEY ("AssessmentRequestId") REFERENCES "AssessmentRequests" ("Id") ON DELETE RESTRICT,
+        CONSTRAINT "FK_ShadowedSessions_Authorities_AuthorityId" FOREIGN KEY ("AuthorityId") REFERENCES "Authorities" ("Id") ON DELETE RESTRICT,
+        CONSTRAINT "FK_ShadowedSessions_Shadowers_ShadowerId" FOREIGN KEY ("ShadowerId") REFERENCES "Shadowers" ("Id") ON DELETE RESTRICT,
+        CONSTRAINT "FK_ShadowedSessions_ShadowingNominations_NominationId" FOREIGN KEY ("NominationId") REFERENCES "ShadowingNominations" ("Id") ON DELETE CASCADE,
+        CONSTRAINT "FK_ShadowedSessions_WorkLogEntries_WorkLogEntryId" FOREIGN KEY ("WorkLogEntryId") REFERENCES "WorkLogEntries" ("Id") ON DELETE RESTRICT
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201191304_Shadowing') THEN
+    CREATE INDEX "IX_ShadowedSessions_AssessmentRequestId" ON "ShadowedSessions" ("AssessmentRequestId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201191304_Shadowing') THEN
+    CREATE INDEX "IX_ShadowedSessions_AuthorityId_SessionDate" ON "ShadowedSessions" ("AuthorityId", "SessionDate");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201191304_Shadowing') THEN
+    CREATE INDEX "IX_ShadowedSessions_NominationId" ON "ShadowedSessions" ("NominationId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201191304_Shadowing') THEN
+    CREATE INDEX "IX_ShadowedSessions_ShadowerId_SessionDate" ON "ShadowedSessions" ("ShadowerId", "SessionDate");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201191304_Shadowing') THEN
+    CREATE UNIQUE INDEX "IX_ShadowedSessions_WorkLogEntryId_Seat" ON "ShadowedSessions" ("WorkLogEntryId", "Seat");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201191304_Shadowing') THEN
+    CREATE UNIQUE INDEX "IX_ShadowedSessions_WorkLogEntryId_ShadowerId" ON "ShadowedSessions" ("WorkLogEntryId", "ShadowerId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201191304_Shadowing') THEN
+    CREATE UNIQUE INDEX "IX_Shadowers_AuthorityId_WorkEmail" ON "Shadowers" ("AuthorityId", "WorkEmail");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201191304_Shadowing') THEN
+    CREATE INDEX "IX_Shadowers_ConfirmedApplicantProfileId" ON "Shadowers" ("ConfirmedApplicantProfileId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201191304_Shadowing') THEN
+    CREATE INDEX "IX_Shadowers_RecordedByUserId" ON "Shadowers" ("RecordedByUserId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201191304_Shadowing') THEN
+    CREATE INDEX "IX_Shadowers_SocialWorkEnglandNumber" ON "Shadowers" ("SocialWorkEnglandNumber");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201191304_Shadowing') THEN
+    CREATE UNIQUE INDEX "IX_Shadowers_UserId" ON "Shadowers" ("UserId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201191304_Shadowing') THEN
+    CREATE INDEX "IX_ShadowingNominations_AssessmentRequestId" ON "ShadowingNominations" ("AssessmentRequestId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201191304_Shadowing') THEN
+    CREATE UNIQUE INDEX "IX_ShadowingNominations_AssignmentId_ShadowerId" ON "ShadowingNominations" ("AssignmentId", "ShadowerId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201191304_Shadowing') THEN
+    CREATE INDEX "IX_ShadowingNominations_AuthorityId" ON "ShadowingNominations" ("AuthorityId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201191304_Shadowing') THEN
+    CREATE INDEX "IX_ShadowingNominations_IswProfileId_Status" ON "ShadowingNominations" ("IswProfileId", "Status");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201191304_Shadowing') THEN
+    CREATE INDEX "IX_ShadowingNominations_NominatedByUserId" ON "ShadowingNominations" ("NominatedByUserId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201191304_Shadowing') THEN
+    CREATE INDEX "IX_ShadowingNominations_ShadowerId" ON "ShadowingNominations" ("ShadowerId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201191304_Shadowing') THEN
+    INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+    VALUES ('20261201191304_Shadowing', '10.0.15');
+    END IF;
+END $EF$;
+COMMIT;
+

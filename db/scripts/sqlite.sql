@@ -761,3 +761,110 @@ VALUES ('20261201162303_AssessmentWork', '10.0.15');
 
 COMMIT;
 
+BEGIN TRANSACTION;
+ALTER TABLE "Authorities" ADD "MaxShadowersPerSession" INTEGER NOT NULL DEFAULT 1;
+
+CREATE TABLE "Shadowers" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_Shadowers" PRIMARY KEY,
+    "AuthorityId" TEXT NOT NULL,
+    "UserId" TEXT NOT NULL,
+    "FullName" TEXT NOT NULL,
+    "Role" INTEGER NOT NULL,
+    "WorkEmail" TEXT NOT NULL,
+    "SocialWorkEnglandNumber" TEXT NULL,
+    "StaffSince" TEXT NOT NULL,
+    "LeftOn" TEXT NULL,
+    "RecordedAt" TEXT NOT NULL,
+    "RecordedByUserId" TEXT NOT NULL,
+    "ConfirmedApplicantProfileId" TEXT NULL,
+    CONSTRAINT "FK_Shadowers_AspNetUsers_RecordedByUserId" FOREIGN KEY ("RecordedByUserId") REFERENCES "AspNetUsers" ("Id") ON DELETE RESTRICT,
+    CONSTRAINT "FK_Shadowers_AspNetUsers_UserId" FOREIGN KEY ("UserId") REFERENCES "AspNetUsers" ("Id") ON DELETE RESTRICT,
+    CONSTRAINT "FK_Shadowers_Authorities_AuthorityId" FOREIGN KEY ("AuthorityId") REFERENCES "Authorities" ("Id") ON DELETE RESTRICT,
+    CONSTRAINT "FK_Shadowers_IswProfiles_ConfirmedApplicantProfileId" FOREIGN KEY ("ConfirmedApplicantProfileId") REFERENCES "IswProfiles" ("Id") ON DELETE SET NULL
+);
+
+CREATE TABLE "ShadowingNominations" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_ShadowingNominations" PRIMARY KEY,
+    "ShadowerId" TEXT NOT NULL,
+    "AuthorityId" TEXT NOT NULL,
+    "AssessmentRequestId" TEXT NOT NULL,
+    "AssignmentId" TEXT NOT NULL,
+    "IswProfileId" TEXT NOT NULL,
+    "HopesToLearn" TEXT NOT NULL,
+    "NominatedAt" TEXT NOT NULL,
+    "NominatedByUserId" TEXT NOT NULL,
+    "Status" INTEGER NOT NULL,
+    "DecidedAt" TEXT NULL,
+    "DeclineReason" TEXT NULL,
+    "Consent" INTEGER NOT NULL,
+    "ConsentDate" TEXT NULL,
+    "ConsentRecordedAt" TEXT NULL,
+    CONSTRAINT "FK_ShadowingNominations_AspNetUsers_NominatedByUserId" FOREIGN KEY ("NominatedByUserId") REFERENCES "AspNetUsers" ("Id") ON DELETE RESTRICT,
+    CONSTRAINT "FK_ShadowingNominations_AssessmentRequests_AssessmentRequestId" FOREIGN KEY ("AssessmentRequestId") REFERENCES "AssessmentRequests" ("Id") ON DELETE CASCADE,
+    CONSTRAINT "FK_ShadowingNominations_Assignments_AssignmentId" FOREIGN KEY ("AssignmentId") REFERENCES "Assignments" ("Id") ON DELETE RESTRICT,
+    CONSTRAINT "FK_ShadowingNominations_Authorities_AuthorityId" FOREIGN KEY ("AuthorityId") REFERENCES "Authorities" ("Id") ON DELETE RESTRICT,
+    CONSTRAINT "FK_ShadowingNominations_IswProfiles_IswProfileId" FOREIGN KEY ("IswProfileId") REFERENCES "IswProfiles" ("Id") ON DELETE RESTRICT,
+    CONSTRAINT "FK_ShadowingNominations_Shadowers_ShadowerId" FOREIGN KEY ("ShadowerId") REFERENCES "Shadowers" ("Id") ON DELETE RESTRICT
+);
+
+CREATE TABLE "ShadowedSessions" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_ShadowedSessions" PRIMARY KEY,
+    "NominationId" TEXT NOT NULL,
+    "ShadowerId" TEXT NOT NULL,
+    "AuthorityId" TEXT NOT NULL,
+    "AssessmentRequestId" TEXT NOT NULL,
+    "WorkLogEntryId" TEXT NOT NULL,
+    "Seat" INTEGER NOT NULL,
+    "SessionDate" TEXT NOT NULL,
+    "Minutes" INTEGER NOT NULL,
+    "MarkedAt" TEXT NOT NULL,
+    "Reflection" TEXT NULL,
+    "ReflectedAt" TEXT NULL,
+    "IswComment" TEXT NULL,
+    "IswCommentedAt" TEXT NULL,
+    CONSTRAINT "FK_ShadowedSessions_AssessmentRequests_AssessmentRequestId" FOREIGN KEY ("AssessmentRequestId") REFERENCES "AssessmentRequests" ("Id") ON DELETE RESTRICT,
+    CONSTRAINT "FK_ShadowedSessions_Authorities_AuthorityId" FOREIGN KEY ("AuthorityId") REFERENCES "Authorities" ("Id") ON DELETE RESTRICT,
+    CONSTRAINT "FK_ShadowedSessions_Shadowers_ShadowerId" FOREIGN KEY ("ShadowerId") REFERENCES "Shadowers" ("Id") ON DELETE RESTRICT,
+    CONSTRAINT "FK_ShadowedSessions_ShadowingNominations_NominationId" FOREIGN KEY ("NominationId") REFERENCES "ShadowingNominations" ("Id") ON DELETE CASCADE,
+    CONSTRAINT "FK_ShadowedSessions_WorkLogEntries_WorkLogEntryId" FOREIGN KEY ("WorkLogEntryId") REFERENCES "WorkLogEntries" ("Id") ON DELETE RESTRICT
+);
+
+CREATE INDEX "IX_ShadowedSessions_AssessmentRequestId" ON "ShadowedSessions" ("AssessmentRequestId");
+
+CREATE INDEX "IX_ShadowedSessions_AuthorityId_SessionDate" ON "ShadowedSessions" ("AuthorityId", "SessionDate");
+
+CREATE INDEX "IX_ShadowedSessions_NominationId" ON "ShadowedSessions" ("NominationId");
+
+CREATE INDEX "IX_ShadowedSessions_ShadowerId_SessionDate" ON "ShadowedSessions" ("ShadowerId", "SessionDate");
+
+CREATE UNIQUE INDEX "IX_ShadowedSessions_WorkLogEntryId_Seat" ON "ShadowedSessions" ("WorkLogEntryId", "Seat");
+
+CREATE UNIQUE INDEX "IX_ShadowedSessions_WorkLogEntryId_ShadowerId" ON "ShadowedSessions" ("WorkLogEntryId", "ShadowerId");
+
+CREATE UNIQUE INDEX "IX_Shadowers_AuthorityId_WorkEmail" ON "Shadowers" ("AuthorityId", "WorkEmail");
+
+CREATE INDEX "IX_Shadowers_ConfirmedApplicantProfileId" ON "Shadowers" ("ConfirmedApplicantProfileId");
+
+CREATE INDEX "IX_Shadowers_RecordedByUserId" ON "Shadowers" ("RecordedByUserId");
+
+CREATE INDEX "IX_Shadowers_SocialWorkEnglandNumber" ON "Shadowers" ("SocialWorkEnglandNumber");
+
+CREATE UNIQUE INDEX "IX_Shadowers_UserId" ON "Shadowers" ("UserId");
+
+CREATE INDEX "IX_ShadowingNominations_AssessmentRequestId" ON "ShadowingNominations" ("AssessmentRequestId");
+
+CREATE UNIQUE INDEX "IX_ShadowingNominations_AssignmentId_ShadowerId" ON "ShadowingNominations" ("AssignmentId", "ShadowerId");
+
+CREATE INDEX "IX_ShadowingNominations_AuthorityId" ON "ShadowingNominations" ("AuthorityId");
+
+CREATE INDEX "IX_ShadowingNominations_IswProfileId_Status" ON "ShadowingNominations" ("IswProfileId", "Status");
+
+CREATE INDEX "IX_ShadowingNominations_NominatedByUserId" ON "ShadowingNominations" ("NominatedByUserId");
+
+CREATE INDEX "IX_ShadowingNominations_ShadowerId" ON "ShadowingNominations" ("ShadowerId");
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261201191238_Shadowing', '10.0.15');
+
+COMMIT;
+

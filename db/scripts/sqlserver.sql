@@ -1650,3 +1650,246 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201191251_Shadowing'
+)
+BEGIN
+    ALTER TABLE [Authorities] ADD [MaxShadowersPerSession] int NOT NULL DEFAULT 1;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201191251_Shadowing'
+)
+BEGIN
+    CREATE TABLE [Shadowers] (
+        [Id] uniqueidentifier NOT NULL,
+        [AuthorityId] uniqueidentifier NOT NULL,
+        [UserId] uniqueidentifier NOT NULL,
+        [FullName] nvarchar(200) NOT NULL,
+        [Role] int NOT NULL,
+        [WorkEmail] nvarchar(254) NOT NULL,
+        [SocialWorkEnglandNumber] nvarchar(20) NULL,
+        [StaffSince] date NOT NULL,
+        [LeftOn] date NULL,
+        [RecordedAt] datetime2 NOT NULL,
+        [RecordedByUserId] uniqueidentifier NOT NULL,
+        [ConfirmedApplicantProfileId] uniqueidentifier NULL,
+        CONSTRAINT [PK_Shadowers] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_Shadowers_AspNetUsers_RecordedByUserId] FOREIGN KEY ([RecordedByUserId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_Shadowers_AspNetUsers_UserId] FOREIGN KEY ([UserId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_Shadowers_Authorities_AuthorityId] FOREIGN KEY ([AuthorityId]) REFERENCES [Authorities] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_Shadowers_IswProfiles_ConfirmedApplicantProfileId] FOREIGN KEY ([ConfirmedApplicantProfileId]) REFERENCES [IswProfiles] ([Id]) ON DELETE SET NULL
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201191251_Shadowing'
+)
+BEGIN
+    CREATE TABLE [ShadowingNominations] (
+        [Id] uniqueidentifier NOT NULL,
+        [ShadowerId] uniqueidentifier NOT NULL,
+        [AuthorityId] uniqueidentifier NOT NULL,
+        [AssessmentRequestId] uniqueidentifier NOT NULL,
+        [AssignmentId] uniqueidentifier NOT NULL,
+        [IswProfileId] uniqueidentifier NOT NULL,
+        [HopesToLearn] nvarchar(2000) NOT NULL,
+        [NominatedAt] datetime2 NOT NULL,
+        [NominatedByUserId] uniqueidentifier NOT NULL,
+        [Status] int NOT NULL,
+        [DecidedAt] datetime2 NULL,
+        [DeclineReason] nvarchar(1000) NULL,
+        [Consent] int NOT NULL,
+        [ConsentDate] date NULL,
+        [ConsentRecordedAt] datetime2 NULL,
+        CONSTRAINT [PK_ShadowingNominations] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_ShadowingNominations_AspNetUsers_NominatedByUserId] FOREIGN KEY ([NominatedByUserId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_ShadowingNominations_AssessmentRequests_AssessmentRequestId] FOREIGN KEY ([AssessmentRequestId]) REFERENCES [AssessmentRequests] ([Id]) ON DELETE CASCADE,
+        CONSTRAINT [FK_ShadowingNominations_Assignments_AssignmentId] FOREIGN KEY ([AssignmentId]) REFERENCES [Assignments] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_ShadowingNominations_Authorities_AuthorityId] FOREIGN KEY ([AuthorityId]) REFERENCES [Authorities] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_ShadowingNominations_IswProfiles_IswProfileId] FOREIGN KEY ([IswProfileId]) REFERENCES [IswProfiles] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_ShadowingNominations_Shadowers_ShadowerId] FOREIGN KEY ([ShadowerId]) REFERENCES [Shadowers] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201191251_Shadowing'
+)
+BEGIN
+    CREATE TABLE [ShadowedSessions] (
+        [Id] uniqueidentifier NOT NULL,
+        [NominationId] uniqueidentifier NOT NULL,
+        [ShadowerId] uniqueidentifier NOT NULL,
+        [AuthorityId] uniqueidentifier NOT NULL,
+        [AssessmentRequestId] uniqueidentifier NOT NULL,
+        [WorkLogEntryId] uniqueidentifier NOT NULL,
+        [Seat] int NOT NULL,
+        [SessionDate] date NOT NULL,
+        [Minutes] int NOT NULL,
+        [MarkedAt] datetime2 NOT NULL,
+        [Reflection] nvarchar(4000) NULL,
+        [ReflectedAt] datetime2 NULL,
+        [IswComment] nvarchar(2000) NULL,
+        [IswCommentedAt] datetime2 NULL,
+        CONSTRAINT [PK_ShadowedSessions] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_ShadowedSessions_AssessmentRequests_AssessmentRequestId] FOREIGN KEY ([AssessmentRequestId]) REFERENCES [AssessmentRequests] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_ShadowedSessions_Authorities_AuthorityId] FOREIGN KEY ([AuthorityId]) REFERENCES [Authorities] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_ShadowedSessions_Shadowers_ShadowerId] FOREIGN KEY ([ShadowerId]) REFERENCES [Shadowers] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_ShadowedSessions_ShadowingNominations_NominationId] FOREIGN KEY ([NominationId]) REFERENCES [ShadowingNominations] ([Id]) ON DELETE CASCADE,
+        CONSTRAINT [FK_ShadowedSessions_WorkLogEntries_WorkLogEntryId] FOREIGN KEY ([WorkLogEntryId]) REFERENCES [WorkLogEntries] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201191251_Shadowing'
+)
+BEGIN
+    CREATE INDEX [IX_ShadowedSessions_AssessmentRequestId] ON [ShadowedSessions] ([AssessmentRequestId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201191251_Shadowing'
+)
+BEGIN
+    CREATE INDEX [IX_ShadowedSessions_AuthorityId_SessionDate] ON [ShadowedSessions] ([AuthorityId], [SessionDate]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201191251_Shadowing'
+)
+BEGIN
+    CREATE INDEX [IX_ShadowedSessions_NominationId] ON [ShadowedSessions] ([NominationId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201191251_Shadowing'
+)
+BEGIN
+    CREATE INDEX [IX_ShadowedSessions_ShadowerId_SessionDate] ON [ShadowedSessions] ([ShadowerId], [SessionDate]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201191251_Shadowing'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_ShadowedSessions_WorkLogEntryId_Seat] ON [ShadowedSessions] ([WorkLogEntryId], [Seat]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201191251_Shadowing'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_ShadowedSessions_WorkLogEntryId_ShadowerId] ON [ShadowedSessions] ([WorkLogEntryId], [ShadowerId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201191251_Shadowing'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Shadowers_AuthorityId_WorkEmail] ON [Shadowers] ([AuthorityId], [WorkEmail]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201191251_Shadowing'
+)
+BEGIN
+    CREATE INDEX [IX_Shadowers_ConfirmedApplicantProfileId] ON [Shadowers] ([ConfirmedApplicantProfileId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201191251_Shadowing'
+)
+BEGIN
+    CREATE INDEX [IX_Shadowers_RecordedByUserId] ON [Shadowers] ([RecordedByUserId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201191251_Shadowing'
+)
+BEGIN
+    CREATE INDEX [IX_Shadowers_SocialWorkEnglandNumber] ON [Shadowers] ([SocialWorkEnglandNumber]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201191251_Shadowing'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_Shadowers_UserId] ON [Shadowers] ([UserId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201191251_Shadowing'
+)
+BEGIN
+    CREATE INDEX [IX_ShadowingNominations_AssessmentRequestId] ON [ShadowingNominations] ([AssessmentRequestId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201191251_Shadowing'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_ShadowingNominations_AssignmentId_ShadowerId] ON [ShadowingNominations] ([AssignmentId], [ShadowerId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201191251_Shadowing'
+)
+BEGIN
+    CREATE INDEX [IX_ShadowingNominations_AuthorityId] ON [ShadowingNominations] ([AuthorityId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201191251_Shadowing'
+)
+BEGIN
+    CREATE INDEX [IX_ShadowingNominations_IswProfileId_Status] ON [ShadowingNominations] ([IswProfileId], [Status]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201191251_Shadowing'
+)
+BEGIN
+    CREATE INDEX [IX_ShadowingNominations_NominatedByUserId] ON [ShadowingNominations] ([NominatedByUserId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201191251_Shadowing'
+)
+BEGIN
+    CREATE INDEX [IX_ShadowingNominations_ShadowerId] ON [ShadowingNominations] ([ShadowerId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201191251_Shadowing'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261201191251_Shadowing', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

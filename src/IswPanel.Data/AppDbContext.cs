@@ -40,6 +40,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<Domain.Work.RubricCriterion> RubricCriteria => Set<Domain.Work.RubricCriterion>();
     public DbSet<Domain.Work.AssessmentFeedback> AssessmentFeedback => Set<Domain.Work.AssessmentFeedback>();
 
+    public DbSet<Domain.Shadowing.Shadower> Shadowers => Set<Domain.Shadowing.Shadower>();
+    public DbSet<Domain.Shadowing.ShadowingNomination> ShadowingNominations => Set<Domain.Shadowing.ShadowingNomination>();
+    public DbSet<Domain.Shadowing.ShadowedSession> ShadowedSessions => Set<Domain.Shadowing.ShadowedSession>();
+
     public DbSet<Audit.AuditEvent> AuditEvents => Set<Audit.AuditEvent>();
     public DbSet<UserSession> UserSessions => Set<UserSession>();
 

@@ -660,6 +660,12 @@ namespace IswPanel.Migrations.SqlServer.Migrations
                                 .HasColumnType("bit")
                                 .HasColumnName("CommissionerApprovesIsw");
 
+                            b1.Property<int>("MaxShadowersPerSession")
+                                .ValueGeneratedOnAdd()
+                                .HasColumnType("int")
+                                .HasDefaultValue(1)
+                                .HasColumnName("MaxShadowersPerSession");
+
                             b1.Property<int>("NonSolicitationMonths")
                                 .HasColumnType("int")
                                 .HasColumnName("NonSolicitationMonths");
@@ -1260,6 +1266,199 @@ namespace IswPanel.Migrations.SqlServer.Migrations
                     b.HasIndex("RecordedByUserId");
 
                     b.ToTable("VettingRecords");
+                });
+
+            modelBuilder.Entity("IswPanel.Domain.Shadowing.ShadowedSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("AssessmentRequestId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("AuthorityId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("IswComment")
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<DateTime?>("IswCommentedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime>("MarkedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<int>("Minutes")
+                        .HasColumnType("int");
+
+                    b.Property<Guid>("NominationId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime?>("ReflectedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("Reflection")
+                        .HasMaxLength(4000)
+                        .HasColumnType("nvarchar(4000)");
+
+                    b.Property<int>("Seat")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly>("SessionDate")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("ShadowerId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("WorkLogEntryId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssessmentRequestId");
+
+                    b.HasIndex("NominationId");
+
+                    b.HasIndex("AuthorityId", "SessionDate");
+
+                    b.HasIndex("ShadowerId", "SessionDate");
+
+                    b.HasIndex("WorkLogEntryId", "Seat")
+                        .IsUnique();
+
+                    b.HasIndex("WorkLogEntryId", "ShadowerId")
+                        .IsUnique();
+
+                    b.ToTable("ShadowedSessions");
+                });
+
+            modelBuilder.Entity("IswPanel.Domain.Shadowing.Shadower", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("AuthorityId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid?>("ConfirmedApplicantProfileId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("FullName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("nvarchar(200)");
+
+                    b.Property<DateOnly?>("LeftOn")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid>("RecordedByUserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Role")
+                        .HasColumnType("int");
+
+                    b.Property<string>("SocialWorkEnglandNumber")
+                        .HasMaxLength(20)
+                        .HasColumnType("nvarchar(20)");
+
+                    b.Property<DateOnly>("StaffSince")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("WorkEmail")
+                        .IsRequired()
+                        .HasMaxLength(254)
+                        .HasColumnType("nvarchar(254)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ConfirmedApplicantProfileId");
+
+                    b.HasIndex("RecordedByUserId");
+
+                    b.HasIndex("SocialWorkEnglandNumber");
+
+                    b.HasIndex("UserId")
+                        .IsUnique();
+
+                    b.HasIndex("AuthorityId", "WorkEmail")
+                        .IsUnique();
+
+                    b.ToTable("Shadowers");
+                });
+
+            modelBuilder.Entity("IswPanel.Domain.Shadowing.ShadowingNomination", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("AssessmentRequestId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("AssignmentId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("AuthorityId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Consent")
+                        .HasColumnType("int");
+
+                    b.Property<DateOnly?>("ConsentDate")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime?>("ConsentRecordedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<DateTime?>("DecidedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<string>("DeclineReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
+                    b.Property<string>("HopesToLearn")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("nvarchar(2000)");
+
+                    b.Property<Guid>("IswProfileId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateTime>("NominatedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid>("NominatedByUserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("ShadowerId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("int");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssessmentRequestId");
+
+                    b.HasIndex("AuthorityId");
+
+                    b.HasIndex("NominatedByUserId");
+
+                    b.HasIndex("ShadowerId");
+
+                    b.HasIndex("AssignmentId", "ShadowerId")
+                        .IsUnique();
+
+                    b.HasIndex("IswProfileId", "Status");
+
+                    b.ToTable("ShadowingNominations");
                 });
 
             modelBuilder.Entity("IswPanel.Domain.Work.AssessmentFeedback", b =>
@@ -2074,6 +2273,104 @@ namespace IswPanel.Migrations.SqlServer.Migrations
                     b.HasOne("IswPanel.Data.Identity.AppUser", null)
                         .WithMany()
                         .HasForeignKey("RecordedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("IswPanel.Domain.Shadowing.ShadowedSession", b =>
+                {
+                    b.HasOne("IswPanel.Domain.Assessments.AssessmentRequest", null)
+                        .WithMany()
+                        .HasForeignKey("AssessmentRequestId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("IswPanel.Domain.Authorities.Authority", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("IswPanel.Domain.Shadowing.ShadowingNomination", null)
+                        .WithMany()
+                        .HasForeignKey("NominationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("IswPanel.Domain.Shadowing.Shadower", null)
+                        .WithMany()
+                        .HasForeignKey("ShadowerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("IswPanel.Domain.Work.WorkLogEntry", null)
+                        .WithMany()
+                        .HasForeignKey("WorkLogEntryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("IswPanel.Domain.Shadowing.Shadower", b =>
+                {
+                    b.HasOne("IswPanel.Domain.Authorities.Authority", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("IswPanel.Domain.Panel.IswProfile", null)
+                        .WithMany()
+                        .HasForeignKey("ConfirmedApplicantProfileId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("IswPanel.Data.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("RecordedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("IswPanel.Data.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("IswPanel.Domain.Shadowing.ShadowingNomination", b =>
+                {
+                    b.HasOne("IswPanel.Domain.Assessments.AssessmentRequest", null)
+                        .WithMany()
+                        .HasForeignKey("AssessmentRequestId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("IswPanel.Domain.Offers.Assignment", null)
+                        .WithMany()
+                        .HasForeignKey("AssignmentId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("IswPanel.Domain.Authorities.Authority", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("IswPanel.Domain.Panel.IswProfile", null)
+                        .WithMany()
+                        .HasForeignKey("IswProfileId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("IswPanel.Data.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("NominatedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("IswPanel.Domain.Shadowing.Shadower", null)
+                        .WithMany()
+                        .HasForeignKey("ShadowerId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

@@ -17,6 +17,7 @@ internal sealed class AuthorityConfiguration : IEntityTypeConfiguration<Authorit
             contract.Property(c => c.NonSolicitationMonths).HasColumnName("NonSolicitationMonths");
             contract.Property(c => c.WaiversAllowed).HasColumnName("WaiversAllowed");
             contract.Property(c => c.CommissionerApprovesIsw).HasColumnName("CommissionerApprovesIsw");
+            contract.Property(c => c.MaxShadowersPerSession).HasColumnName("MaxShadowersPerSession").HasDefaultValue(1);
         });
     }
 }

@@ -17,17 +17,24 @@ public sealed record AuthorityContract
     /// <summary>Whether the commissioner approves the proposed ISW before work starts.</summary>
     public bool CommissionerApprovesIsw { get; init; }
 
+    /// <summary>How many of the authority's junior practitioners may shadow one session with a family.</summary>
+    public int MaxShadowersPerSession { get; init; } = Shadowing.ShadowingCap.Default;
+
     public static AuthorityContract Default { get; } = new();
 
-    public static AuthorityContract Create(int nonSolicitationMonths, bool waiversAllowed, bool commissionerApprovesIsw)
+    public static AuthorityContract Create(int nonSolicitationMonths, bool waiversAllowed, bool commissionerApprovesIsw,
+        int maxShadowersPerSession = Shadowing.ShadowingCap.Default)
     {
         if (nonSolicitationMonths is < 0 or > MaxNonSolicitationMonths)
             throw new DomainException($"The non-solicitation period must be between 0 and {MaxNonSolicitationMonths} months.");
+        if (maxShadowersPerSession is < 1 or > Shadowing.ShadowingCap.Maximum)
+            throw new DomainException($"Shadowers per session must be between 1 and {Shadowing.ShadowingCap.Maximum}.");
         return new AuthorityContract
         {
             NonSolicitationMonths = nonSolicitationMonths,
             WaiversAllowed = waiversAllowed,
             CommissionerApprovesIsw = commissionerApprovesIsw,
+            MaxShadowersPerSession = maxShadowersPerSession,
         };
     }
 }

@@ -1,6 +1,6 @@
 namespace IswPanel.Domain.Security;
 
-/// <summary>The four roles of IswPanel. Names are stored in the database; never rename one.</summary>
+/// <summary>The roles of IswPanel. Names are stored in the database; never rename one.</summary>
 public static class Roles
 {
     public const string Commissioner = nameof(Commissioner);
@@ -8,7 +8,10 @@ public static class Roles
     public const string PanelAdmin = nameof(PanelAdmin);
     public const string QaReviewer = nameof(QaReviewer);
 
-    public static readonly IReadOnlyList<string> All = [Commissioner, Isw, PanelAdmin, QaReviewer];
+    /// <summary>An authority's junior practitioner who shadows ISWs: sees only the sessions they attend.</summary>
+    public const string Shadower = nameof(Shadower);
+
+    public static readonly IReadOnlyList<string> All = [Commissioner, Isw, PanelAdmin, QaReviewer, Shadower];
 
     /// <summary>Agency staff who must use two-factor sign-in unless configuration says otherwise.</summary>
     public static readonly IReadOnlyList<string> Staff = [PanelAdmin, QaReviewer];
@@ -19,6 +22,7 @@ public static class Roles
         Isw => "Independent social worker",
         PanelAdmin => "Panel administrator",
         QaReviewer => "QA reviewer",
+        Shadower => "Shadowing practitioner",
         _ => role,
     };
 }
