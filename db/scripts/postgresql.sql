@@ -1524,14 +1524,39 @@ START TRANSACTION;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201191304_Shadowing') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201191746_ShadowingAndEvidencePlans') THEN
     ALTER TABLE "Authorities" ADD "MaxShadowersPerSession" integer NOT NULL DEFAULT 1;
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201191304_Shadowing') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201191746_ShadowingAndEvidencePlans') THEN
+    ALTER TABLE "AssessmentRequests" ADD "LateReason" character varying(1000);
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201191746_ShadowingAndEvidencePlans') THEN
+    CREATE TABLE "EvidencePlans" (
+        "Id" uuid NOT NULL,
+        "AuthorityId" uuid NOT NULL,
+        "PeriodFrom" date NOT NULL,
+        "PeriodTo" date NOT NULL,
+        "Text" character varying(8000) NOT NULL,
+        "SavedAt" timestamp with time zone NOT NULL,
+        "SavedByUserId" uuid NOT NULL,
+        CONSTRAINT "PK_EvidencePlans" PRIMARY KEY ("Id"),
+        CONSTRAINT "FK_EvidencePlans_AspNetUsers_SavedByUserId" FOREIGN KEY ("SavedByUserId") REFERENCES "AspNetUsers" ("Id") ON DELETE RESTRICT,
+        CONSTRAINT "FK_EvidencePlans_Authorities_AuthorityId" FOREIGN KEY ("AuthorityId") REFERENCES "Authorities" ("Id") ON DELETE RESTRICT
+    );
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201191746_ShadowingAndEvidencePlans') THEN
     CREATE TABLE "Shadowers" (
         "Id" uuid NOT NULL,
         "AuthorityId" uuid NOT NULL,
@@ -1556,7 +1581,7 @@ END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201191304_Shadowing') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201191746_ShadowingAndEvidencePlans') THEN
     CREATE TABLE "ShadowingNominations" (
         "Id" uuid NOT NULL,
         "ShadowerId" uuid NOT NULL,
@@ -1586,7 +1611,7 @@ END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201191304_Shadowing') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201191746_ShadowingAndEvidencePlans') THEN
     CREATE TABLE "ShadowedSessions" (
         "Id" uuid NOT NULL,
         "NominationId" uuid NOT NULL,
@@ -1614,128 +1639,142 @@ END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201191304_Shadowing') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201191746_ShadowingAndEvidencePlans') THEN
+    CREATE UNIQUE INDEX "IX_EvidencePlans_AuthorityId_PeriodFrom_PeriodTo" ON "EvidencePlans" ("AuthorityId", "PeriodFrom", "PeriodTo");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201191746_ShadowingAndEvidencePlans') THEN
+    CREATE INDEX "IX_EvidencePlans_SavedByUserId" ON "EvidencePlans" ("SavedByUserId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201191746_ShadowingAndEvidencePlans') THEN
     CREATE INDEX "IX_ShadowedSessions_AssessmentRequestId" ON "ShadowedSessions" ("AssessmentRequestId");
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201191304_Shadowing') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201191746_ShadowingAndEvidencePlans') THEN
     CREATE INDEX "IX_ShadowedSessions_AuthorityId_SessionDate" ON "ShadowedSessions" ("AuthorityId", "SessionDate");
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201191304_Shadowing') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201191746_ShadowingAndEvidencePlans') THEN
     CREATE INDEX "IX_ShadowedSessions_NominationId" ON "ShadowedSessions" ("NominationId");
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201191304_Shadowing') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201191746_ShadowingAndEvidencePlans') THEN
     CREATE INDEX "IX_ShadowedSessions_ShadowerId_SessionDate" ON "ShadowedSessions" ("ShadowerId", "SessionDate");
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201191304_Shadowing') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201191746_ShadowingAndEvidencePlans') THEN
     CREATE UNIQUE INDEX "IX_ShadowedSessions_WorkLogEntryId_Seat" ON "ShadowedSessions" ("WorkLogEntryId", "Seat");
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201191304_Shadowing') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201191746_ShadowingAndEvidencePlans') THEN
     CREATE UNIQUE INDEX "IX_ShadowedSessions_WorkLogEntryId_ShadowerId" ON "ShadowedSessions" ("WorkLogEntryId", "ShadowerId");
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201191304_Shadowing') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201191746_ShadowingAndEvidencePlans') THEN
     CREATE UNIQUE INDEX "IX_Shadowers_AuthorityId_WorkEmail" ON "Shadowers" ("AuthorityId", "WorkEmail");
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201191304_Shadowing') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201191746_ShadowingAndEvidencePlans') THEN
     CREATE INDEX "IX_Shadowers_ConfirmedApplicantProfileId" ON "Shadowers" ("ConfirmedApplicantProfileId");
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201191304_Shadowing') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201191746_ShadowingAndEvidencePlans') THEN
     CREATE INDEX "IX_Shadowers_RecordedByUserId" ON "Shadowers" ("RecordedByUserId");
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201191304_Shadowing') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201191746_ShadowingAndEvidencePlans') THEN
     CREATE INDEX "IX_Shadowers_SocialWorkEnglandNumber" ON "Shadowers" ("SocialWorkEnglandNumber");
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201191304_Shadowing') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201191746_ShadowingAndEvidencePlans') THEN
     CREATE UNIQUE INDEX "IX_Shadowers_UserId" ON "Shadowers" ("UserId");
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201191304_Shadowing') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201191746_ShadowingAndEvidencePlans') THEN
     CREATE INDEX "IX_ShadowingNominations_AssessmentRequestId" ON "ShadowingNominations" ("AssessmentRequestId");
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201191304_Shadowing') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201191746_ShadowingAndEvidencePlans') THEN
     CREATE UNIQUE INDEX "IX_ShadowingNominations_AssignmentId_ShadowerId" ON "ShadowingNominations" ("AssignmentId", "ShadowerId");
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201191304_Shadowing') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201191746_ShadowingAndEvidencePlans') THEN
     CREATE INDEX "IX_ShadowingNominations_AuthorityId" ON "ShadowingNominations" ("AuthorityId");
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201191304_Shadowing') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201191746_ShadowingAndEvidencePlans') THEN
     CREATE INDEX "IX_ShadowingNominations_IswProfileId_Status" ON "ShadowingNominations" ("IswProfileId", "Status");
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201191304_Shadowing') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201191746_ShadowingAndEvidencePlans') THEN
     CREATE INDEX "IX_ShadowingNominations_NominatedByUserId" ON "ShadowingNominations" ("NominatedByUserId");
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201191304_Shadowing') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201191746_ShadowingAndEvidencePlans') THEN
     CREATE INDEX "IX_ShadowingNominations_ShadowerId" ON "ShadowingNominations" ("ShadowerId");
     END IF;
 END $EF$;
 
 DO $EF$
 BEGIN
-    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201191304_Shadowing') THEN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201191746_ShadowingAndEvidencePlans') THEN
     INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
-    VALUES ('20261201191304_Shadowing', '10.0.15');
+    VALUES ('20261201191746_ShadowingAndEvidencePlans', '10.0.15');
     END IF;
 END $EF$;
 COMMIT;

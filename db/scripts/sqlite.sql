@@ -764,6 +764,20 @@ COMMIT;
 BEGIN TRANSACTION;
 ALTER TABLE "Authorities" ADD "MaxShadowersPerSession" INTEGER NOT NULL DEFAULT 1;
 
+ALTER TABLE "AssessmentRequests" ADD "LateReason" TEXT NULL;
+
+CREATE TABLE "EvidencePlans" (
+    "Id" TEXT NOT NULL CONSTRAINT "PK_EvidencePlans" PRIMARY KEY,
+    "AuthorityId" TEXT NOT NULL,
+    "PeriodFrom" TEXT NOT NULL,
+    "PeriodTo" TEXT NOT NULL,
+    "Text" TEXT NOT NULL,
+    "SavedAt" TEXT NOT NULL,
+    "SavedByUserId" TEXT NOT NULL,
+    CONSTRAINT "FK_EvidencePlans_AspNetUsers_SavedByUserId" FOREIGN KEY ("SavedByUserId") REFERENCES "AspNetUsers" ("Id") ON DELETE RESTRICT,
+    CONSTRAINT "FK_EvidencePlans_Authorities_AuthorityId" FOREIGN KEY ("AuthorityId") REFERENCES "Authorities" ("Id") ON DELETE RESTRICT
+);
+
 CREATE TABLE "Shadowers" (
     "Id" TEXT NOT NULL CONSTRAINT "PK_Shadowers" PRIMARY KEY,
     "AuthorityId" TEXT NOT NULL,
@@ -829,6 +843,10 @@ CREATE TABLE "ShadowedSessions" (
     CONSTRAINT "FK_ShadowedSessions_WorkLogEntries_WorkLogEntryId" FOREIGN KEY ("WorkLogEntryId") REFERENCES "WorkLogEntries" ("Id") ON DELETE RESTRICT
 );
 
+CREATE UNIQUE INDEX "IX_EvidencePlans_AuthorityId_PeriodFrom_PeriodTo" ON "EvidencePlans" ("AuthorityId", "PeriodFrom", "PeriodTo");
+
+CREATE INDEX "IX_EvidencePlans_SavedByUserId" ON "EvidencePlans" ("SavedByUserId");
+
 CREATE INDEX "IX_ShadowedSessions_AssessmentRequestId" ON "ShadowedSessions" ("AssessmentRequestId");
 
 CREATE INDEX "IX_ShadowedSessions_AuthorityId_SessionDate" ON "ShadowedSessions" ("AuthorityId", "SessionDate");
@@ -864,7 +882,7 @@ CREATE INDEX "IX_ShadowingNominations_NominatedByUserId" ON "ShadowingNomination
 CREATE INDEX "IX_ShadowingNominations_ShadowerId" ON "ShadowingNominations" ("ShadowerId");
 
 INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
-VALUES ('20261201191238_Shadowing', '10.0.15');
+VALUES ('20261201191722_ShadowingAndEvidencePlans', '10.0.15');
 
 COMMIT;
 

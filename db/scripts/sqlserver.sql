@@ -1653,7 +1653,7 @@ GO
 BEGIN TRANSACTION;
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201191251_Shadowing'
+    WHERE [MigrationId] = N'20261201191734_ShadowingAndEvidencePlans'
 )
 BEGIN
     ALTER TABLE [Authorities] ADD [MaxShadowersPerSession] int NOT NULL DEFAULT 1;
@@ -1661,7 +1661,34 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201191251_Shadowing'
+    WHERE [MigrationId] = N'20261201191734_ShadowingAndEvidencePlans'
+)
+BEGIN
+    ALTER TABLE [AssessmentRequests] ADD [LateReason] nvarchar(1000) NULL;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201191734_ShadowingAndEvidencePlans'
+)
+BEGIN
+    CREATE TABLE [EvidencePlans] (
+        [Id] uniqueidentifier NOT NULL,
+        [AuthorityId] uniqueidentifier NOT NULL,
+        [PeriodFrom] date NOT NULL,
+        [PeriodTo] date NOT NULL,
+        [Text] nvarchar(max) NOT NULL,
+        [SavedAt] datetime2 NOT NULL,
+        [SavedByUserId] uniqueidentifier NOT NULL,
+        CONSTRAINT [PK_EvidencePlans] PRIMARY KEY ([Id]),
+        CONSTRAINT [FK_EvidencePlans_AspNetUsers_SavedByUserId] FOREIGN KEY ([SavedByUserId]) REFERENCES [AspNetUsers] ([Id]) ON DELETE NO ACTION,
+        CONSTRAINT [FK_EvidencePlans_Authorities_AuthorityId] FOREIGN KEY ([AuthorityId]) REFERENCES [Authorities] ([Id]) ON DELETE NO ACTION
+    );
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201191734_ShadowingAndEvidencePlans'
 )
 BEGIN
     CREATE TABLE [Shadowers] (
@@ -1687,7 +1714,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201191251_Shadowing'
+    WHERE [MigrationId] = N'20261201191734_ShadowingAndEvidencePlans'
 )
 BEGIN
     CREATE TABLE [ShadowingNominations] (
@@ -1718,7 +1745,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201191251_Shadowing'
+    WHERE [MigrationId] = N'20261201191734_ShadowingAndEvidencePlans'
 )
 BEGIN
     CREATE TABLE [ShadowedSessions] (
@@ -1747,7 +1774,23 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201191251_Shadowing'
+    WHERE [MigrationId] = N'20261201191734_ShadowingAndEvidencePlans'
+)
+BEGIN
+    CREATE UNIQUE INDEX [IX_EvidencePlans_AuthorityId_PeriodFrom_PeriodTo] ON [EvidencePlans] ([AuthorityId], [PeriodFrom], [PeriodTo]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201191734_ShadowingAndEvidencePlans'
+)
+BEGIN
+    CREATE INDEX [IX_EvidencePlans_SavedByUserId] ON [EvidencePlans] ([SavedByUserId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201191734_ShadowingAndEvidencePlans'
 )
 BEGIN
     CREATE INDEX [IX_ShadowedSessions_AssessmentRequestId] ON [ShadowedSessions] ([AssessmentRequestId]);
@@ -1755,7 +1798,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201191251_Shadowing'
+    WHERE [MigrationId] = N'20261201191734_ShadowingAndEvidencePlans'
 )
 BEGIN
     CREATE INDEX [IX_ShadowedSessions_AuthorityId_SessionDate] ON [ShadowedSessions] ([AuthorityId], [SessionDate]);
@@ -1763,7 +1806,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201191251_Shadowing'
+    WHERE [MigrationId] = N'20261201191734_ShadowingAndEvidencePlans'
 )
 BEGIN
     CREATE INDEX [IX_ShadowedSessions_NominationId] ON [ShadowedSessions] ([NominationId]);
@@ -1771,7 +1814,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201191251_Shadowing'
+    WHERE [MigrationId] = N'20261201191734_ShadowingAndEvidencePlans'
 )
 BEGIN
     CREATE INDEX [IX_ShadowedSessions_ShadowerId_SessionDate] ON [ShadowedSessions] ([ShadowerId], [SessionDate]);
@@ -1779,7 +1822,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201191251_Shadowing'
+    WHERE [MigrationId] = N'20261201191734_ShadowingAndEvidencePlans'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_ShadowedSessions_WorkLogEntryId_Seat] ON [ShadowedSessions] ([WorkLogEntryId], [Seat]);
@@ -1787,7 +1830,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201191251_Shadowing'
+    WHERE [MigrationId] = N'20261201191734_ShadowingAndEvidencePlans'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_ShadowedSessions_WorkLogEntryId_ShadowerId] ON [ShadowedSessions] ([WorkLogEntryId], [ShadowerId]);
@@ -1795,7 +1838,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201191251_Shadowing'
+    WHERE [MigrationId] = N'20261201191734_ShadowingAndEvidencePlans'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Shadowers_AuthorityId_WorkEmail] ON [Shadowers] ([AuthorityId], [WorkEmail]);
@@ -1803,7 +1846,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201191251_Shadowing'
+    WHERE [MigrationId] = N'20261201191734_ShadowingAndEvidencePlans'
 )
 BEGIN
     CREATE INDEX [IX_Shadowers_ConfirmedApplicantProfileId] ON [Shadowers] ([ConfirmedApplicantProfileId]);
@@ -1811,7 +1854,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201191251_Shadowing'
+    WHERE [MigrationId] = N'20261201191734_ShadowingAndEvidencePlans'
 )
 BEGIN
     CREATE INDEX [IX_Shadowers_RecordedByUserId] ON [Shadowers] ([RecordedByUserId]);
@@ -1819,7 +1862,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201191251_Shadowing'
+    WHERE [MigrationId] = N'20261201191734_ShadowingAndEvidencePlans'
 )
 BEGIN
     CREATE INDEX [IX_Shadowers_SocialWorkEnglandNumber] ON [Shadowers] ([SocialWorkEnglandNumber]);
@@ -1827,7 +1870,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201191251_Shadowing'
+    WHERE [MigrationId] = N'20261201191734_ShadowingAndEvidencePlans'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_Shadowers_UserId] ON [Shadowers] ([UserId]);
@@ -1835,7 +1878,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201191251_Shadowing'
+    WHERE [MigrationId] = N'20261201191734_ShadowingAndEvidencePlans'
 )
 BEGIN
     CREATE INDEX [IX_ShadowingNominations_AssessmentRequestId] ON [ShadowingNominations] ([AssessmentRequestId]);
@@ -1843,7 +1886,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201191251_Shadowing'
+    WHERE [MigrationId] = N'20261201191734_ShadowingAndEvidencePlans'
 )
 BEGIN
     CREATE UNIQUE INDEX [IX_ShadowingNominations_AssignmentId_ShadowerId] ON [ShadowingNominations] ([AssignmentId], [ShadowerId]);
@@ -1851,7 +1894,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201191251_Shadowing'
+    WHERE [MigrationId] = N'20261201191734_ShadowingAndEvidencePlans'
 )
 BEGIN
     CREATE INDEX [IX_ShadowingNominations_AuthorityId] ON [ShadowingNominations] ([AuthorityId]);
@@ -1859,7 +1902,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201191251_Shadowing'
+    WHERE [MigrationId] = N'20261201191734_ShadowingAndEvidencePlans'
 )
 BEGIN
     CREATE INDEX [IX_ShadowingNominations_IswProfileId_Status] ON [ShadowingNominations] ([IswProfileId], [Status]);
@@ -1867,7 +1910,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201191251_Shadowing'
+    WHERE [MigrationId] = N'20261201191734_ShadowingAndEvidencePlans'
 )
 BEGIN
     CREATE INDEX [IX_ShadowingNominations_NominatedByUserId] ON [ShadowingNominations] ([NominatedByUserId]);
@@ -1875,7 +1918,7 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201191251_Shadowing'
+    WHERE [MigrationId] = N'20261201191734_ShadowingAndEvidencePlans'
 )
 BEGIN
     CREATE INDEX [IX_ShadowingNominations_ShadowerId] ON [ShadowingNominations] ([ShadowerId]);
@@ -1883,11 +1926,11 @@ END;
 
 IF NOT EXISTS (
     SELECT * FROM [__EFMigrationsHistory]
-    WHERE [MigrationId] = N'20261201191251_Shadowing'
+    WHERE [MigrationId] = N'20261201191734_ShadowingAndEvidencePlans'
 )
 BEGIN
     INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
-    VALUES (N'20261201191251_Shadowing', N'10.0.15');
+    VALUES (N'20261201191734_ShadowingAndEvidencePlans', N'10.0.15');
 END;
 
 COMMIT;

@@ -43,6 +43,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
     public DbSet<Domain.Shadowing.Shadower> Shadowers => Set<Domain.Shadowing.Shadower>();
     public DbSet<Domain.Shadowing.ShadowingNomination> ShadowingNominations => Set<Domain.Shadowing.ShadowingNomination>();
     public DbSet<Domain.Shadowing.ShadowedSession> ShadowedSessions => Set<Domain.Shadowing.ShadowedSession>();
+    public DbSet<Domain.Insight.EvidencePlan> EvidencePlans => Set<Domain.Insight.EvidencePlan>();
 
     public DbSet<Audit.AuditEvent> AuditEvents => Set<Audit.AuditEvent>();
     public DbSet<UserSession> UserSessions => Set<UserSession>();

@@ -454,6 +454,10 @@ namespace IswPanel.Migrations.SqlServer.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
 
+                    b.Property<string>("LateReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
                     b.Property<Guid?>("LetterOfInstructionFileId")
                         .HasColumnType("uniqueidentifier");
 
@@ -733,6 +737,41 @@ namespace IswPanel.Migrations.SqlServer.Migrations
                     b.HasIndex("UploadedByUserId");
 
                     b.ToTable("StoredFiles");
+                });
+
+            modelBuilder.Entity("IswPanel.Domain.Insight.EvidencePlan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("AuthorityId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateOnly>("PeriodFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("PeriodTo")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("SavedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid>("SavedByUserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SavedByUserId");
+
+                    b.HasIndex("AuthorityId", "PeriodFrom", "PeriodTo")
+                        .IsUnique();
+
+                    b.ToTable("EvidencePlans");
                 });
 
             modelBuilder.Entity("IswPanel.Domain.Notifications.Notification", b =>
@@ -1984,6 +2023,21 @@ namespace IswPanel.Migrations.SqlServer.Migrations
                     b.HasOne("IswPanel.Data.Identity.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UploadedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("IswPanel.Domain.Insight.EvidencePlan", b =>
+                {
+                    b.HasOne("IswPanel.Domain.Authorities.Authority", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("IswPanel.Data.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("SavedByUserId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

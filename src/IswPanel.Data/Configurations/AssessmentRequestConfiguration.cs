@@ -17,6 +17,7 @@ internal sealed class AssessmentRequestConfiguration : IEntityTypeConfiguration<
         builder.Property(r => r.CourtCaseNumber).HasMaxLength(64);
         builder.Property(r => r.Language).HasMaxLength(64);
         builder.Property(r => r.Notes).HasMaxLength(4000);
+        builder.Property(r => r.LateReason).HasMaxLength(AssessmentRequest.MaxLateReasonLength);
         builder.Property(r => r.CourtName).HasMaxLength(200);
         builder.Property(r => r.Version).IsConcurrencyToken();
         builder.PrimitiveCollection(r => r.SpecialRequirements);

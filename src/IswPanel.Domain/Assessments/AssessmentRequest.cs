@@ -51,6 +51,9 @@ public sealed partial class AssessmentRequest : Entity
     /// <summary>Working days after the filing deadline (or target date) the report was released; 0 when on time.
     /// Stored at release so past figures stay reproducible when the bank-holiday list changes.</summary>
     public int? WorkingDaysLate { get; private set; }
+
+    /// <summary>Why the report came after the filing deadline, in the ISW's words (no child's details); null when on time.</summary>
+    public string? LateReason { get; private set; }
     public DateTime? ClosedAt { get; private set; }
 
     /// <summary>After this date the child's details may be purged (set when the request closes or is cancelled).</summary>
@@ -179,6 +182,18 @@ public sealed partial class AssessmentRequest : Entity
         ReleasedAt = now;
         ReleasedReportVersionId = reportVersionId;
         WorkingDaysLate = Math.Max(0, workingDaysLate);
+    }
+
+    public const int MaxLateReasonLength = 1000;
+
+    /// <summary>The ISW explains a report submitted after the filing deadline: the evidence pack groups these.</summary>
+    public void RecordLateReason(string? reason, DateTime now)
+    {
+        var text = reason?.Trim() ?? "";
+        if (text.Length == 0) throw new DomainException("Enter why the report is after the deadline.", nameof(LateReason));
+        if (text.Length > MaxLateReasonLength) throw new DomainException("The reason must be 1,000 characters or fewer.", nameof(LateReason));
+        LateReason = text;
+        UpdatedAt = now;
     }
 
     /// <summary>The commissioner has rated the work: the request closes.</summary>

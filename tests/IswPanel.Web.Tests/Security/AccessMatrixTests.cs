@@ -33,10 +33,13 @@ public sealed class AccessMatrixTests
         ["PanelAdmin"] = ["PanelAdmin"],
         ["QaReviewer"] = ["QaReviewer"],
         ["PanelStaff"] = ["PanelAdmin", "QaReviewer"],
-        ["AnyRole"] = ["Commissioner", "Isw", "PanelAdmin", "QaReviewer"],
+        ["AnyRole"] = ["Commissioner", "Isw", "PanelAdmin", "QaReviewer", "Shadower"],
+        ["Shadower"] = ["Shadower"],
+        ["ShadowingSummary"] = ["Shadower", "Commissioner", "PanelAdmin"],
+        ["AuthorityInsight"] = ["Commissioner", "PanelAdmin"],
         ["ListRequests"] = ["Commissioner", "PanelAdmin"],
         ["ReadRequest"] = ["Commissioner", "PanelAdmin", "Isw"],
-        ["SignedIn"] = ["Commissioner", "Isw", "PanelAdmin", "QaReviewer"],
+        ["SignedIn"] = ["Commissioner", "Isw", "PanelAdmin", "QaReviewer", "Shadower"],
     };
 
     /// <summary>Tables that reads legitimately write to.</summary>

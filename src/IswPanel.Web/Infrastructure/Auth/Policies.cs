@@ -13,6 +13,7 @@ public static class Policies
     public const string Isw = Roles.Isw;
     public const string PanelAdmin = Roles.PanelAdmin;
     public const string QaReviewer = Roles.QaReviewer;
+    public const string Shadower = Roles.Shadower;
 
     /// <summary>Panel administrators and QA reviewers.</summary>
     public const string PanelStaff = nameof(PanelStaff);
@@ -23,7 +24,7 @@ public static class Policies
     /// </summary>
     public const string SignedIn = nameof(SignedIn);
 
-    /// <summary>Commissioners (own authority), panel staff, and ISWs (own work): tenancy is applied by the query.</summary>
+    /// <summary>Every role, shadowers included: tenancy is applied by the query (a shadower sees no request or case file).</summary>
     public const string AnyRole = nameof(AnyRole);
 
     /// <summary>Lists of requests: commissioners (their authority's) and panel administrators (all).</summary>
@@ -31,6 +32,12 @@ public static class Policies
 
     /// <summary>One request: its authority's commissioners, panel administrators, and the assigned ISW.</summary>
     public const string ReadRequest = nameof(ReadRequest);
+
+    /// <summary>A shadower's summary: the shadower themself, their authority's commissioners, panel administrators.</summary>
+    public const string ShadowingSummary = nameof(ShadowingSummary);
+
+    /// <summary>An authority's figures (dashboard, evidence pack, shadowing hours): its commissioners, and panel administrators.</summary>
+    public const string AuthorityInsight = nameof(AuthorityInsight);
 
     public static void Add(AuthorizationOptions options)
     {
@@ -52,6 +59,11 @@ public static class Policies
         options.AddPolicy(ListRequests, p => p.RequireAuthenticatedUser().RequireRole(Roles.Commissioner, Roles.PanelAdmin)
             .AddRequirements(new TwoFactorRequirement()));
         options.AddPolicy(ReadRequest, p => p.RequireAuthenticatedUser().RequireRole(Roles.Commissioner, Roles.PanelAdmin, Roles.Isw)
+            .AddRequirements(new TwoFactorRequirement()));
+
+        options.AddPolicy(ShadowingSummary, p => p.RequireAuthenticatedUser().RequireRole(Roles.Shadower, Roles.Commissioner, Roles.PanelAdmin)
+            .AddRequirements(new TwoFactorRequirement()));
+        options.AddPolicy(AuthorityInsight, p => p.RequireAuthenticatedUser().RequireRole(Roles.Commissioner, Roles.PanelAdmin)
             .AddRequirements(new TwoFactorRequirement()));
 
         // An endpoint that forgets to declare a policy still requires a signed-in user.

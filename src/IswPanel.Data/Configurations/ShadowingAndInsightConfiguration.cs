@@ -71,3 +71,15 @@ internal sealed class ShadowedSessionConfiguration : IEntityTypeConfiguration<Sh
         builder.HasIndex(s => s.NominationId);
     }
 }
+
+internal sealed class EvidencePlanConfiguration : IEntityTypeConfiguration<Domain.Insight.EvidencePlan>
+{
+    public void Configure(EntityTypeBuilder<Domain.Insight.EvidencePlan> builder)
+    {
+        builder.Property(p => p.Text).HasMaxLength(Domain.Insight.EvidencePlan.MaxTextLength);
+        builder.HasOne<Authority>().WithMany().HasForeignKey(p => p.AuthorityId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<AppUser>().WithMany().HasForeignKey(p => p.SavedByUserId).OnDelete(DeleteBehavior.Restrict);
+        // One plan per authority per period.
+        builder.HasIndex(p => new { p.AuthorityId, p.PeriodFrom, p.PeriodTo }).IsUnique();
+    }
+}

@@ -13,8 +13,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace IswPanel.Migrations.SqlServer.Migrations
 {
     [DbContext(typeof(AppDbContext))]
-    [Migration("20261201191251_Shadowing")]
-    partial class Shadowing
+    [Migration("20261201191734_ShadowingAndEvidencePlans")]
+    partial class ShadowingAndEvidencePlans
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -457,6 +457,10 @@ namespace IswPanel.Migrations.SqlServer.Migrations
                         .HasMaxLength(64)
                         .HasColumnType("nvarchar(64)");
 
+                    b.Property<string>("LateReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("nvarchar(1000)");
+
                     b.Property<Guid?>("LetterOfInstructionFileId")
                         .HasColumnType("uniqueidentifier");
 
@@ -736,6 +740,41 @@ namespace IswPanel.Migrations.SqlServer.Migrations
                     b.HasIndex("UploadedByUserId");
 
                     b.ToTable("StoredFiles");
+                });
+
+            modelBuilder.Entity("IswPanel.Domain.Insight.EvidencePlan", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<Guid>("AuthorityId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<DateOnly>("PeriodFrom")
+                        .HasColumnType("date");
+
+                    b.Property<DateOnly>("PeriodTo")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime>("SavedAt")
+                        .HasColumnType("datetime2");
+
+                    b.Property<Guid>("SavedByUserId")
+                        .HasColumnType("uniqueidentifier");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("nvarchar(max)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SavedByUserId");
+
+                    b.HasIndex("AuthorityId", "PeriodFrom", "PeriodTo")
+                        .IsUnique();
+
+                    b.ToTable("EvidencePlans");
                 });
 
             modelBuilder.Entity("IswPanel.Domain.Notifications.Notification", b =>
@@ -1987,6 +2026,21 @@ namespace IswPanel.Migrations.SqlServer.Migrations
                     b.HasOne("IswPanel.Data.Identity.AppUser", null)
                         .WithMany()
                         .HasForeignKey("UploadedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("IswPanel.Domain.Insight.EvidencePlan", b =>
+                {
+                    b.HasOne("IswPanel.Domain.Authorities.Authority", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("IswPanel.Data.Identity.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("SavedByUserId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });

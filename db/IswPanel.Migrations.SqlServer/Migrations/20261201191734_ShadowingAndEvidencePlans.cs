@@ -3,10 +3,10 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace IswPanel.Migrations.Sqlite.Migrations
+namespace IswPanel.Migrations.SqlServer.Migrations
 {
     /// <inheritdoc />
-    public partial class Shadowing : Migration
+    public partial class ShadowingAndEvidencePlans : Migration
     {
         /// <inheritdoc />
         protected override void Up(MigrationBuilder migrationBuilder)
@@ -14,26 +14,62 @@ namespace IswPanel.Migrations.Sqlite.Migrations
             migrationBuilder.AddColumn<int>(
                 name: "MaxShadowersPerSession",
                 table: "Authorities",
-                type: "INTEGER",
+                type: "int",
                 nullable: false,
                 defaultValue: 1);
+
+            migrationBuilder.AddColumn<string>(
+                name: "LateReason",
+                table: "AssessmentRequests",
+                type: "nvarchar(1000)",
+                maxLength: 1000,
+                nullable: true);
+
+            migrationBuilder.CreateTable(
+                name: "EvidencePlans",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    AuthorityId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    PeriodFrom = table.Column<DateOnly>(type: "date", nullable: false),
+                    PeriodTo = table.Column<DateOnly>(type: "date", nullable: false),
+                    Text = table.Column<string>(type: "nvarchar(max)", maxLength: 8000, nullable: false),
+                    SavedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    SavedByUserId = table.Column<Guid>(type: "uniqueidentifier", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_EvidencePlans", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_EvidencePlans_AspNetUsers_SavedByUserId",
+                        column: x => x.SavedByUserId,
+                        principalTable: "AspNetUsers",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                    table.ForeignKey(
+                        name: "FK_EvidencePlans_Authorities_AuthorityId",
+                        column: x => x.AuthorityId,
+                        principalTable: "Authorities",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Restrict);
+                });
 
             migrationBuilder.CreateTable(
                 name: "Shadowers",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AuthorityId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    UserId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    FullName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Role = table.Column<int>(type: "INTEGER", nullable: false),
-                    WorkEmail = table.Column<string>(type: "TEXT", maxLength: 254, nullable: false),
-                    SocialWorkEnglandNumber = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
-                    StaffSince = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    LeftOn = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    RecordedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    RecordedByUserId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ConfirmedApplicantProfileId = table.Column<Guid>(type: "TEXT", nullable: true)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    AuthorityId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    UserId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    FullName = table.Column<string>(type: "nvarchar(200)", maxLength: 200, nullable: false),
+                    Role = table.Column<int>(type: "int", nullable: false),
+                    WorkEmail = table.Column<string>(type: "nvarchar(254)", maxLength: 254, nullable: false),
+                    SocialWorkEnglandNumber = table.Column<string>(type: "nvarchar(20)", maxLength: 20, nullable: true),
+                    StaffSince = table.Column<DateOnly>(type: "date", nullable: false),
+                    LeftOn = table.Column<DateOnly>(type: "date", nullable: true),
+                    RecordedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    RecordedByUserId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ConfirmedApplicantProfileId = table.Column<Guid>(type: "uniqueidentifier", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -68,21 +104,21 @@ namespace IswPanel.Migrations.Sqlite.Migrations
                 name: "ShadowingNominations",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ShadowerId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AuthorityId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AssessmentRequestId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AssignmentId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    IswProfileId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    HopesToLearn = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    NominatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    NominatedByUserId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Status = table.Column<int>(type: "INTEGER", nullable: false),
-                    DecidedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    DeclineReason = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: true),
-                    Consent = table.Column<int>(type: "INTEGER", nullable: false),
-                    ConsentDate = table.Column<DateOnly>(type: "TEXT", nullable: true),
-                    ConsentRecordedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ShadowerId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    AuthorityId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    AssessmentRequestId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    AssignmentId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    IswProfileId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    HopesToLearn = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: false),
+                    NominatedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    NominatedByUserId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Status = table.Column<int>(type: "int", nullable: false),
+                    DecidedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    DeclineReason = table.Column<string>(type: "nvarchar(1000)", maxLength: 1000, nullable: true),
+                    Consent = table.Column<int>(type: "int", nullable: false),
+                    ConsentDate = table.Column<DateOnly>(type: "date", nullable: true),
+                    ConsentRecordedAt = table.Column<DateTime>(type: "datetime2", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -129,20 +165,20 @@ namespace IswPanel.Migrations.Sqlite.Migrations
                 name: "ShadowedSessions",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    NominationId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ShadowerId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AuthorityId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    AssessmentRequestId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    WorkLogEntryId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Seat = table.Column<int>(type: "INTEGER", nullable: false),
-                    SessionDate = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Minutes = table.Column<int>(type: "INTEGER", nullable: false),
-                    MarkedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Reflection = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: true),
-                    ReflectedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    IswComment = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true),
-                    IswCommentedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    Id = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    NominationId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    ShadowerId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    AuthorityId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    AssessmentRequestId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    WorkLogEntryId = table.Column<Guid>(type: "uniqueidentifier", nullable: false),
+                    Seat = table.Column<int>(type: "int", nullable: false),
+                    SessionDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    Minutes = table.Column<int>(type: "int", nullable: false),
+                    MarkedAt = table.Column<DateTime>(type: "datetime2", nullable: false),
+                    Reflection = table.Column<string>(type: "nvarchar(4000)", maxLength: 4000, nullable: true),
+                    ReflectedAt = table.Column<DateTime>(type: "datetime2", nullable: true),
+                    IswComment = table.Column<string>(type: "nvarchar(2000)", maxLength: 2000, nullable: true),
+                    IswCommentedAt = table.Column<DateTime>(type: "datetime2", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -178,6 +214,17 @@ namespace IswPanel.Migrations.Sqlite.Migrations
                         principalColumn: "Id",
                         onDelete: ReferentialAction.Restrict);
                 });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EvidencePlans_AuthorityId_PeriodFrom_PeriodTo",
+                table: "EvidencePlans",
+                columns: new[] { "AuthorityId", "PeriodFrom", "PeriodTo" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_EvidencePlans_SavedByUserId",
+                table: "EvidencePlans",
+                column: "SavedByUserId");
 
             migrationBuilder.CreateIndex(
                 name: "IX_ShadowedSessions_AssessmentRequestId",
@@ -274,6 +321,9 @@ namespace IswPanel.Migrations.Sqlite.Migrations
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "EvidencePlans");
+
+            migrationBuilder.DropTable(
                 name: "ShadowedSessions");
 
             migrationBuilder.DropTable(
@@ -285,6 +335,10 @@ namespace IswPanel.Migrations.Sqlite.Migrations
             migrationBuilder.DropColumn(
                 name: "MaxShadowersPerSession",
                 table: "Authorities");
+
+            migrationBuilder.DropColumn(
+                name: "LateReason",
+                table: "AssessmentRequests");
         }
     }
 }
