@@ -293,8 +293,17 @@ public sealed partial class IswProfile : Entity
 
     public IReadOnlyList<EmploymentSpell> EmploymentSpells() => [.. EmploymentHistory.Select(EmploymentSpell.From)];
 
+    /// <summary>
+    /// The person's own employment history plus <paramref name="recordedElsewhere"/>: employment the agency knows of
+    /// from its own records, such as the time a linked shadower has been an authority's permanent staff.
+    /// </summary>
+    public IReadOnlyList<EmploymentSpell> EmploymentSpells(IReadOnlyList<EmploymentSpell>? recordedElsewhere) =>
+        recordedElsewhere is null or { Count: 0 } ? EmploymentSpells() : [.. EmploymentSpells(), .. recordedElsewhere];
+
     /// <summary>Everything vetting looks at, from this profile and the client authorities' terms.</summary>
-    public VettingFacts VettingFacts(IReadOnlyList<ClientAuthorityTerms> clients, DateOnly today)
+    /// <param name="recordedElsewhere">Employment from the agency's own records (linked shadower records), counted for non-solicitation.</param>
+    public VettingFacts VettingFacts(IReadOnlyList<ClientAuthorityTerms> clients, DateOnly today,
+        IReadOnlyList<EmploymentSpell>? recordedElsewhere = null)
     {
         RecordedCheck? Latest(VettingCheck check) => VettingRecords.Where(r => r.Check == check)
             .OrderByDescending(r => r.RecordedAt).Select(r => r.ToRecordedCheck()).FirstOrDefault();
@@ -308,11 +317,12 @@ public sealed partial class IswProfile : Entity
             Document(ComplianceDocumentKind.RightToWork)?.Verification,
             Latest(VettingCheck.Identity),
             Latest(VettingCheck.Interview),
-            NonSolicitation.ApprovalBlocks(EmploymentSpells(), clients, [.. Waivers.Select(w => w.ToRule())], today));
+            NonSolicitation.ApprovalBlocks(EmploymentSpells(recordedElsewhere), clients, [.. Waivers.Select(w => w.ToRule())], today));
     }
 
-    public VettingResult Vet(IReadOnlyList<ClientAuthorityTerms> clients, DateOnly today) =>
-        Vetting.Evaluate(VettingFacts(clients, today), today);
+    /// <param name="recordedElsewhere">Employment from the agency's own records (linked shadower records), counted for non-solicitation.</param>
+    public VettingResult Vet(IReadOnlyList<ClientAuthorityTerms> clients, DateOnly today, IReadOnlyList<EmploymentSpell>? recordedElsewhere = null) =>
+        Vetting.Evaluate(VettingFacts(clients, today, recordedElsewhere), today);
 
     public static bool IsValidSweNumber(string? number) =>
         number is not null && SweNumberPattern().IsMatch(number.Trim().ToUpperInvariant());

@@ -53,6 +53,8 @@ public static class ServiceRegistration
         services.Configure<Features.Matching.MatchingOptions>(configuration.GetSection(Features.Matching.MatchingOptions.Section));
         services.AddScoped<Infrastructure.Notifications.Notifier>();
         services.Configure<Features.Invoices.InvoicingOptions>(configuration.GetSection(Features.Invoices.InvoicingOptions.Section));
+        services.Configure<Pdf.PdfOptions>(configuration.GetSection(Pdf.PdfOptions.Section));
+        services.AddSingleton<Pdf.PdfFonts>();
         services.AddDeadlineSweeps(configuration);
         services.AddRetention(configuration);
         services.AddScoped<EmailOutbox>();
@@ -85,7 +87,8 @@ public static class ServiceRegistration
         services.AddIswPanelHangfire(configuration, database.Provider, database.ConnectionString, database.Paths);
 
         services.AddHealthChecks()
-            .AddCheck<DatabaseReadyHealthCheck>("database", tags: ["ready"]);
+            .AddCheck<DatabaseReadyHealthCheck>("database", tags: ["ready"])
+            .AddCheck<Pdf.PdfFontsHealthCheck>("pdf-fonts", tags: ["ready"]);
         return builder;
     }
 

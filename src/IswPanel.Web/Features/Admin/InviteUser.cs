@@ -50,6 +50,18 @@ public static class InviteUser
         public async ValueTask<Result<Guid>> Handle(Command command, CancellationToken cancellationToken)
         {
             var email = command.Email!.Trim();
+            // Shadowers are an authority's permanent staff: the agency never recruits them, so never invites them to
+            // join it. Only their own authority may make them one of its commissioners.
+            var lowered = email.ToLowerInvariant();
+            var staff = await (
+                from s in db.Shadowers.AsNoTracking()
+                where s.WorkEmail == lowered
+                join a in db.Authorities on s.AuthorityId equals a.Id
+                select new { s.FullName, s.AuthorityId, Authority = a.Name })
+                .FirstOrDefaultAsync(cancellationToken);
+            if (staff is not null && !(command.Role == Roles.Commissioner && command.AuthorityId == staff.AuthorityId))
+                return Failure.Invalid(nameof(Command.Email),
+                    $"{email} ({staff.FullName}) is {staff.Authority}'s permanent staff: the agency does not recruit them.");
             if (await users.FindByEmailAsync(email) is not null)
                 return Failure.Invalid(nameof(Command.Email), "Someone already has an account with this email address.");
             var authorityId = command.Role == Roles.Commissioner ? command.AuthorityId : null;

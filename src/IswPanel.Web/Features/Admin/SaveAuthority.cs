@@ -1,6 +1,7 @@
 using FluentValidation;
 using IswPanel.Data;
 using IswPanel.Domain.Authorities;
+using IswPanel.Domain.Shadowing;
 using IswPanel.Web.Infrastructure.Audit;
 using IswPanel.Web.Infrastructure.Govuk;
 using IswPanel.Web.Infrastructure.Results;
@@ -23,6 +24,9 @@ public static class SaveAuthority
         public int? NonSolicitationMonths { get; init; } = AuthorityContract.DefaultNonSolicitationMonths;
         public bool WaiversAllowed { get; init; }
         public bool CommissionerApprovesIsw { get; init; }
+
+        /// <summary>How many of the authority's junior practitioners may shadow one session (1 to 5).</summary>
+        public int? MaxShadowersPerSession { get; init; } = ShadowingCap.Default;
     }
 
     public sealed record Load(Guid Id) : IQuery<Result<Command>>;
@@ -44,6 +48,9 @@ public static class SaveAuthority
             RuleFor(c => c.NonSolicitationMonths).NotNull().WithMessage("Enter the non-solicitation period in months.")
                 .InclusiveBetween(0, AuthorityContract.MaxNonSolicitationMonths)
                 .WithMessage($"The non-solicitation period must be between 0 and {AuthorityContract.MaxNonSolicitationMonths} months.");
+            RuleFor(c => c.MaxShadowersPerSession).NotNull().WithMessage("Enter how many shadowers may join one session.")
+                .InclusiveBetween(1, ShadowingCap.Maximum)
+                .WithMessage($"Shadowers per session must be between 1 and {ShadowingCap.Maximum}.");
         }
     }
 
@@ -64,6 +71,7 @@ public static class SaveAuthority
                 NonSolicitationMonths = a.Contract.NonSolicitationMonths,
                 WaiversAllowed = a.Contract.WaiversAllowed,
                 CommissionerApprovesIsw = a.Contract.CommissionerApprovesIsw,
+                MaxShadowersPerSession = a.Contract.MaxShadowersPerSession,
             };
         }
     }
@@ -81,7 +89,8 @@ public static class SaveAuthority
 
             var grade = command.OfstedGrade!.Value;
             var inspectedOn = grade == Domain.Authorities.OfstedGrade.NotYetInspected ? null : command.InspectedOn.ToDate();
-            var contract = AuthorityContract.Create(command.NonSolicitationMonths!.Value, command.WaiversAllowed, command.CommissionerApprovesIsw);
+            var contract = AuthorityContract.Create(command.NonSolicitationMonths!.Value, command.WaiversAllowed, command.CommissionerApprovesIsw,
+                command.MaxShadowersPerSession!.Value);
 
             if (command.Id is { } id)
             {
@@ -89,7 +98,8 @@ public static class SaveAuthority
                 if (authority is null) return Failure.NotFound;
                 authority.Update(name, ons, command.Region!.Value, grade, inspectedOn, contract);
                 audit.Add(AuditActions.AuthorityUpdated, "Authority", id.ToString(),
-                    $"non-solicitation {contract.NonSolicitationMonths} months; waivers {(contract.WaiversAllowed ? "allowed" : "not allowed")}");
+                    $"non-solicitation {contract.NonSolicitationMonths} months; waivers {(contract.WaiversAllowed ? "allowed" : "not allowed")}; " +
+                    $"shadowers per session {contract.MaxShadowersPerSession}");
                 return id;
             }
 

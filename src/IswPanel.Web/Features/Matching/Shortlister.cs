@@ -81,7 +81,11 @@ public sealed class Shortlister(AppDbContext db, IClock clock, IOptions<Matching
                 Insurance = p.Documents.Where(d => d.Kind == ComplianceDocumentKind.IndemnityInsurance).Select(d => (DateOnly?)(d.ExpiresOn ?? DateOnly.MaxValue)).FirstOrDefault(),
                 InHand = db.AssessmentRequests.Count(r => r.AssignedIswId == p.Id && InHand.Contains(r.Status)),
                 Conflicted = p.EmploymentHistory.Any(e => e.AuthorityId == authorityId && e.Kind == EmploymentKind.Permanent
-                    && (e.EndedOn == null || e.EndedOn >= conflictedIfEndedOnOrAfter)),
+                        && (e.EndedOn == null || e.EndedOn >= conflictedIfEndedOnOrAfter))
+                    // A linked shadower record (same registration number, or confirmed) is the authority's permanent staff too.
+                    || db.Shadowers.Any(s => s.AuthorityId == authorityId
+                        && (s.SocialWorkEnglandNumber == p.SweNumber || s.ConfirmedApplicantProfileId == p.Id)
+                        && (s.LeftOn == null || s.LeftOn >= conflictedIfEndedOnOrAfter)),
                 UnavailableFrom = p.UnavailablePeriods.Where(u => u.From <= windowEnd && u.To >= today).OrderBy(u => u.From).Select(u => (DateOnly?)u.From).FirstOrDefault(),
                 UnavailableTo = p.UnavailablePeriods.Where(u => u.From <= windowEnd && u.To >= today).OrderBy(u => u.From).Select(u => (DateOnly?)u.To).FirstOrDefault(),
                 // Declined or let lapse an offer for this request, or was proposed and not approved by the commissioner.

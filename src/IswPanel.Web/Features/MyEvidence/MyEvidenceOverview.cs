@@ -78,7 +78,8 @@ public static class MyEvidenceOverview
             if (profile is null) return Failure.NotFound;
 
             var today = clock.Today;
-            var vetting = profile.Vet(await MyProfile.ClientsAsync(db, cancellationToken), today);
+            var vetting = profile.Vet(await MyProfile.ClientsAsync(db, cancellationToken), today,
+                await Panel.LinkedShadowers.ShadowerSpellsAsync(db, profile, cancellationToken));
 
             var fileIds = profile.Documents.Where(d => d.StoredFileId is not null).Select(d => d.StoredFileId!.Value).ToList();
             var files = await db.StoredFiles.AsNoTracking()

@@ -49,7 +49,7 @@ public static class ChangeMembership
                     member.Suspend(SuspensionCause.Administrator, command.Reason!, clock.UtcNow, actor);
                     break;
                 case Change.Reinstate:
-                    var vetting = member.Vet(await db.ClientTermsAsync(cancellationToken), clock.Today);
+                    var vetting = member.Vet(await db.ClientTermsAsync(cancellationToken), clock.Today, await db.ShadowerSpellsAsync(member, cancellationToken));
                     if (!vetting.CanApprove)
                         return new Failure(ResultStatus.Invalid, new Dictionary<string, string[]>
                         {

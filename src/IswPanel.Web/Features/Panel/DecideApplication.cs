@@ -56,7 +56,7 @@ public static class DecideApplication
             switch (command.Decision)
             {
                 case Decision.Approve:
-                    var vetting = member.Vet(await db.ClientTermsAsync(cancellationToken), clock.Today);
+                    var vetting = member.Vet(await db.ClientTermsAsync(cancellationToken), clock.Today, await db.ShadowerSpellsAsync(member, cancellationToken));
                     if (!vetting.CanApprove)
                         return new Failure(ResultStatus.Invalid, new Dictionary<string, string[]> { [""] = [.. vetting.RefusalReasons()] });
                     member.Approve(vetting, now, actor);

@@ -2,6 +2,7 @@ using IswPanel.Data;
 using IswPanel.Domain.Authorities;
 using IswPanel.Domain.Common;
 using IswPanel.Domain.Panel;
+using IswPanel.Domain.Shadowing;
 using IswPanel.Web.Infrastructure.Results;
 using Microsoft.EntityFrameworkCore;
 
@@ -36,7 +37,8 @@ public static class MemberDetails
         IReadOnlyList<Conflict> Conflicts,
         IReadOnlyList<Waiver> Waivers,
         IReadOnlyList<HistoryRow> History,
-        IReadOnlyList<DirectHire> DirectHires)
+        IReadOnlyList<DirectHire> DirectHires,
+        IReadOnlyList<ShadowerLink> ShadowerLinks)
     {
         public bool CanDecide => Status == PanelMemberStatus.UnderReview;
     }
@@ -60,6 +62,16 @@ public static class MemberDetails
 
     public sealed record Waiver(string Authority, string GrantedBy, DateOnly GrantedOn, string DocumentReference, Guid? LetterFileId,
         string RecordedBy, DateTime RecordedAt);
+
+    /// <summary>
+    /// A recorded shadower who is (or may be) this person. <see cref="Binding"/> links count as employment for
+    /// non-solicitation; a name-only match waits for an administrator to confirm it.
+    /// </summary>
+    public sealed record ShadowerLink(Guid ShadowerId, string Name, string Authority, ShadowerLinkKind Kind, string Description,
+        bool ConfirmedAsAnother)
+    {
+        public bool Binding => Kind.Binds();
+    }
 
     public sealed record HistoryRow(PanelMemberStatus From, PanelMemberStatus To, DateTime At, string By, string Reason);
 
@@ -99,7 +111,10 @@ public static class MemberDetails
                 .ToDictionaryAsync(u => u.Id, u => u.DisplayName, cancellationToken);
             string Name(Guid? id) => id is { } known && names.TryGetValue(known, out var name) ? name : "IswPanel (automatic)";
 
-            var spells = profile.EmploymentSpells();
+            // Shadower records of the same person count as permanent employment; name-only matches are only shown.
+            var shadowerLinks = await db.ForVettingAsync(profile, today, cancellationToken);
+            var shadowerSpells = shadowerLinks.Where(l => l.Kind.Binds()).Select(l => l.Shadower.AsEmploymentSpell()).ToList();
+            var spells = profile.EmploymentSpells(shadowerSpells);
             var blocks = NonSolicitation.ApprovalBlocks(spells, clients, [.. profile.Waivers.Select(w => w.ToRule())], today)
                 .Select(b => b.AuthorityId).ToHashSet();
             var conflicts = NonSolicitation.Conflicts(spells, clients, today)
@@ -113,7 +128,7 @@ public static class MemberDetails
                 profile.InformationRequested,
                 new Practice(profile.AssessmentTypeCodes, [.. profile.AssessmentTypeCodes.Select(c => typeNames.GetValueOrDefault(c, c))], profile.Skills, profile.RegionsCovered, profile.HomePostcodeDistrict,
                     profile.TravelRadiusMiles, profile.Languages, profile.Capacity, profile.HourlyRate, profile.UnavailablePeriods),
-                profile.Vet(clients, today),
+                profile.Vet(clients, today, shadowerSpells),
                 [.. profile.Documents.OrderBy(d => d.Kind).Select(d => new Document(d.Kind, d.Reference, d.IssuedOn, d.ExpiresOn, d.OnUpdateService,
                     d.StoredFileId, d.StoredFileId is { } f && files.TryGetValue(f, out var n) ? n : null,
                     d.VerifiedByUserId is null ? null : Name(d.VerifiedByUserId), d.VerifiedAt))],
@@ -131,6 +146,12 @@ public static class MemberDetails
                     var window = d.Window();
                     return new DirectHire(d.Id, authorityNames.GetValueOrDefault(d.AuthorityId, "Unknown authority"), d.RequestedOn,
                         d.SupplyPeriods, window, window.FeeMayApplyOn(today), d.Notes);
+                })],
+                [.. shadowerLinks.Select(l =>
+                {
+                    var terms = clients.Single(t => t.AuthorityId == l.Shadower.AuthorityId);
+                    return new ShadowerLink(l.Shadower.Id, l.Shadower.FullName, terms.Name, l.Kind, ShadowerLinks.Describe(l.Shadower, terms, today),
+                        l.Kind == ShadowerLinkKind.PossibleByName && l.Shadower.ConfirmedApplicantProfileId is not null);
                 })]);
         }
     }

@@ -35,6 +35,10 @@ public sealed class PanelController(IMediator mediator) : AppController
     public Task<IActionResult> Approve(Guid id) =>
         Act(id, new DecideApplication.Command { MemberId = id, Decision = DecideApplication.Decision.Approve });
 
+    /// <summary>The applicant is the recorded shadower whose name matches: non-solicitation applies to them from now on.</summary>
+    [HttpPost("{id:guid}/shadower-links/{shadowerId:guid}/confirm")]
+    public Task<IActionResult> ConfirmShadowerLink(Guid id, Guid shadowerId) => Act(id, new ConfirmShadowerLink.Command(id, shadowerId));
+
     [HttpGet("{id:guid}/decide/{decision}")]
     public async Task<IActionResult> Decide(Guid id, DecideApplication.Decision decision) =>
         await ReasonForm(id, new ReasonPage(id, ReasonPage.For(decision), null));

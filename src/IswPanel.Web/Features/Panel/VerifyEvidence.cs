@@ -28,7 +28,8 @@ public static class VerifyEvidence
             document.Verify(me.UserId!.Value, clock.UtcNow, clock.Today);
             audit.Add(AuditActions.EvidenceVerified, "IswProfile", member.Id.ToString(), command.Kind.ToString());
 
-            var reinstated = member.ReinstateIfCompliant(member.Vet(await db.ClientTermsAsync(cancellationToken), clock.Today), clock.UtcNow, me.UserId!.Value);
+            var vetting = member.Vet(await db.ClientTermsAsync(cancellationToken), clock.Today, await db.ShadowerSpellsAsync(member, cancellationToken));
+            var reinstated = member.ReinstateIfCompliant(vetting, clock.UtcNow, me.UserId!.Value);
             return $"{command.Kind.DisplayName()} verified.{(reinstated ? $" {member.FullName} is back on the panel for matching." : "")}";
         }
     }

@@ -89,6 +89,14 @@ public static class AuditActions
     public const string ReportReleased = "qa.report-released";
     public const string FeedbackGiven = "request.feedback-given";
     public const string InvoiceDownloaded = "invoice.downloaded";
+    public const string ShadowingSummaryViewed = "shadowing.summary-viewed";
+    public const string ShadowingSummaryDownloaded = "shadowing.summary-downloaded";
+    /// <summary>A commissioner recorded a shadower's last day at the authority.</summary>
+    public const string ShadowerLeft = "shadowing.shadower-left";
+    /// <summary>A panel administrator confirmed that an applicant is a recorded shadower (non-solicitation applies).</summary>
+    public const string ShadowerLinkConfirmed = "panel.shadower-link-confirmed";
+    /// <summary>A reminder about an application was not sent: the applicant is an authority's shadower under non-solicitation.</summary>
+    public const string ChaseSkipped = "panel.chase-skipped";
 }
 
 public sealed class AuditLog(AppDbContext db, DbContextOptions<AppDbContext> options, ICurrentUser user, IHttpContextAccessor http,

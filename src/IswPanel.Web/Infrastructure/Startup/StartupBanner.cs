@@ -27,6 +27,7 @@ public static class StartupBanner
                 $"  Open:      {string.Join("  ", addresses)}",
                 $"  Database:  {database.Provider} ({database.Describe()})",
                 $"  Email:     {mail}",
+                $"  PDF font:  {app.Services.GetRequiredService<Pdf.PdfFonts>() switch { { Files: { } f } => f.Regular, var fonts => $"NOT FOUND. {fonts.Problem}" }}",
             };
             if (app.Environment.IsDevelopment() && app.Configuration.GetValue("DemoData:Enabled", true))
             {

@@ -5,6 +5,7 @@ using IswPanel.Domain.Notifications;
 using IswPanel.Domain.Panel;
 using IswPanel.Web.Features.Deadlines;
 using IswPanel.Web.Features.Requests;
+using IswPanel.Web.Infrastructure.Audit;
 using IswPanel.Web.Infrastructure.Configuration;
 using IswPanel.Web.Infrastructure.Jobs;
 using IswPanel.Web.Infrastructure.Notifications;
@@ -17,7 +18,9 @@ namespace IswPanel.Web.Features.Panel.Jobs;
 /// <summary>
 /// Unanswered references: a reference not received 5 working days (Deadlines:ChaseAfterWorkingDays) after the
 /// applicant named the referee is chased once — the applicant and the administrators are told (category Vetting).
-/// Only applicants in vetting (Applicant, Under review) are chased. Effect key: reference-reminder:{refereeId}.
+/// Only applicants in vetting (Applicant, Under review) are chased. Effect key: reference-reminder:{refereeId}. An
+/// applicant linked to a shadower under non-solicitation (an authority's permanent staff) is not chased while it
+/// applies: the skip and its reason are audited once.
 /// </summary>
 public static class ChaseReferences
 {
@@ -53,7 +56,8 @@ public static class ChaseReferences
         }
     }
 
-    public sealed class Handler(AppDbContext db, IClock clock, WorkingDayCalendar calendar, IOptions<DeadlineOptions> options, Notifier notifier)
+    public sealed class Handler(AppDbContext db, IClock clock, WorkingDayCalendar calendar, IOptions<DeadlineOptions> options, Notifier notifier,
+        IAuditLog audit)
         : ICommandHandler<Command, Result<SweepOutcome>>
     {
         public async ValueTask<Result<SweepOutcome>> Handle(Command command, CancellationToken cancellationToken)
@@ -72,6 +76,14 @@ public static class ChaseReferences
 
             var key = Key(command.RefereeId);
             if (await db.EffectDoneAsync(key, cancellationToken)) return SweepOutcome.AlreadyDone;
+
+            // An authority's shadower (its permanent staff) under non-solicitation is never chased about joining.
+            var profile = await db.IswProfiles.AsNoTracking().Include(p => p.Waivers).SingleAsync(p => p.Id == found.ProfileId, cancellationToken);
+            var restrictions = await db.RestrictingAsync(profile.Id, profile.SweNumber, profile.Email,
+                [.. profile.Waivers.Select(w => w.ToRule())], clock.Today, cancellationToken);
+            if (restrictions.Count > 0)
+                return await SkippedChase.RecordAsync(db, audit, clock, key, "Referee", command.RefereeId, restrictions[0], cancellationToken);
+
             db.ClaimEffect(key, clock.UtcNow);
 
             var referee = $"{found.Name} ({found.Organisation})";

@@ -4,6 +4,7 @@ using IswPanel.Domain.Common;
 using IswPanel.Domain.Notifications;
 using IswPanel.Web.Features.Deadlines;
 using IswPanel.Web.Features.Requests;
+using IswPanel.Web.Infrastructure.Audit;
 using IswPanel.Web.Infrastructure.Configuration;
 using IswPanel.Web.Infrastructure.Jobs;
 using IswPanel.Web.Infrastructure.Notifications;
@@ -17,7 +18,8 @@ namespace IswPanel.Web.Features.Panel.Jobs;
 /// Stalled applications: an application to join the panel, started but not submitted and not changed for 5 working
 /// days (Deadlines:ChaseAfterWorkingDays), earns the applicant one reminder (category Vetting). Effect key:
 /// application-stalled:{applicationId}:{updatedOn:yyyyMMdd} (the UK date of the last change), so an applicant who
-/// picks it up and stalls again is reminded again.
+/// picks it up and stalls again is reminded again. An applicant linked to a shadower under non-solicitation (an
+/// authority's permanent staff) is not reminded: the skip and its reason are audited once per stall.
 /// </summary>
 public static class ChaseStalledApplications
 {
@@ -52,7 +54,8 @@ public static class ChaseStalledApplications
         }
     }
 
-    public sealed class Handler(AppDbContext db, IClock clock, WorkingDayCalendar calendar, IOptions<DeadlineOptions> options, Notifier notifier)
+    public sealed class Handler(AppDbContext db, IClock clock, WorkingDayCalendar calendar, IOptions<DeadlineOptions> options, Notifier notifier,
+        IAuditLog audit)
         : ICommandHandler<Command, Result<SweepOutcome>>
     {
         public async ValueTask<Result<SweepOutcome>> Handle(Command command, CancellationToken cancellationToken)
@@ -66,6 +69,14 @@ public static class ChaseStalledApplications
 
             var key = Key(application.Id, command.UpdatedOn);
             if (await db.EffectDoneAsync(key, cancellationToken)) return SweepOutcome.AlreadyDone;
+
+            // An authority's shadower (its permanent staff) under non-solicitation is never chased about joining.
+            var answers = Apply.ApplicationAnswers.Read(application.Answers);
+            var email = await db.Users.AsNoTracking().Where(u => u.Id == application.UserId).Select(u => u.Email).SingleOrDefaultAsync(cancellationToken);
+            var restrictions = await db.RestrictingAsync(application.IswProfileId, answers.Registration?.SweNumber, email, [], clock.Today, cancellationToken);
+            if (restrictions.Count > 0)
+                return await SkippedChase.RecordAsync(db, audit, clock, key, "PanelApplication", application.Id, restrictions[0], cancellationToken);
+
             db.ClaimEffect(key, clock.UtcNow);
             notifier.Tell(application.UserId, NotificationCategories.Vetting,
                 $"You started an application to join the panel on {RequestWording.Date(UkDate(application.StartedAt))} and have not finished it. " +
