@@ -57,9 +57,10 @@ RUN dotnet publish src/IswPanel.Web/IswPanel.Web.csproj -c Release -o /app --no-
     && test -f /app/wwwroot/lib/govuk-frontend/govuk-frontend.min.js
 
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS final
-# curl only for HEALTHCHECK: the base image has neither curl nor wget.
+# curl only for HEALTHCHECK: the base image has neither curl nor wget. fonts-liberation gives PDFsharp its font
+# (Liberation Sans, found under /usr/share/fonts; Pdf__FontDirectory points elsewhere): the base image has no fonts.
 RUN apt-get update \
-    && apt-get install -y --no-install-recommends curl \
+    && apt-get install -y --no-install-recommends curl fonts-liberation \
     && rm -rf /var/lib/apt/lists/*
 WORKDIR /app
 COPY --from=build /app ./

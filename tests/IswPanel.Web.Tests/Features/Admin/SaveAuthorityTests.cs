@@ -7,7 +7,8 @@ namespace IswPanel.Web.Tests.Features.Admin;
 
 public sealed class SaveAuthorityTests
 {
-    private static Dictionary<string, string> Form(string name, string ons, string day = "12", string month = "5", string year = "2025") => new()
+    private static Dictionary<string, string> Form(string name, string ons, string day = "12", string month = "5", string year = "2025",
+        string shadowers = "2") => new()
     {
         ["Name"] = name,
         ["OnsCode"] = ons,
@@ -19,6 +20,7 @@ public sealed class SaveAuthorityTests
         ["NonSolicitationMonths"] = "18",
         ["WaiversAllowed"] = "true",
         ["CommissionerApprovesIsw"] = "false",
+        ["MaxShadowersPerSession"] = shadowers,
     };
 
     [Fact]
@@ -35,7 +37,47 @@ public sealed class SaveAuthorityTests
         Assert.Equal("Eastvale Borough Council", saved.Name);
         Assert.Equal(18, saved.Contract.NonSolicitationMonths);
         Assert.True(saved.Contract.WaiversAllowed);
+        Assert.Equal(2, saved.Contract.MaxShadowersPerSession);
         Assert.Equal(new DateOnly(2025, 5, 12), saved.OfstedInspectionDate);
+    }
+
+    [Fact]
+    public async Task The_change_form_shows_the_shadowers_per_session_and_saves_a_new_number()
+    {
+        await using var app = await IswPanelApp.StartAsync(DatabaseProvider.Sqlite);
+        using var admin = PageClient.For(app);
+        await admin.SignInAsync(DemoUsers.Admin, DemoUsers.Password);
+        var northshire = await app.WithDbAsync(db => db.Authorities.SingleAsync(a => a.Name == "Northshire County Council"));
+
+        var (_, form) = await admin.GetPageAsync($"/admin/authorities/{northshire.Id}/edit");
+        var fields = Form("Northshire County Council", northshire.OnsCode, shadowers: "3").Append(new("Id", northshire.Id.ToString()));
+        var response = await admin.PostFormAsync($"/admin/authorities/{northshire.Id}/edit", "/admin/authorities/save", fields);
+
+        Assert.Equal("1", form.QuerySelector("#MaxShadowersPerSession")?.GetAttribute("value"));
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        Assert.Equal(3, (await app.WithDbAsync(db => db.Authorities.SingleAsync(a => a.Id == northshire.Id))).Contract.MaxShadowersPerSession);
+    }
+
+    [Theory]
+    [InlineData("0", "Shadowers per session must be between 1 and 5.")]
+    [InlineData("6", "Shadowers per session must be between 1 and 5.")]
+    [InlineData("", "Enter how many shadowers may join one session.")]
+    [InlineData("two", "Enter a valid value.")]
+    public async Task Shadowers_per_session_outside_1_to_5_is_refused_and_kept(string shadowers, string message)
+    {
+        await using var app = await IswPanelApp.StartAsync(DatabaseProvider.Sqlite);
+        using var admin = PageClient.For(app);
+        await admin.SignInAsync(DemoUsers.Admin, DemoUsers.Password);
+
+        var response = await admin.PostFormAsync("/admin/authorities/new", "/admin/authorities/save",
+            Form("Eastvale Borough Council", "E07000999", shadowers: shadowers));
+
+        var page = await PageClient.ParseAsync(response);
+        var summary = page.QuerySelectorAll(".govuk-error-summary__list a").ToDictionary(a => a.GetAttribute("href")!, a => a.TextContent);
+        Assert.Equal(message, summary["#MaxShadowersPerSession"]);
+        Assert.Equal(shadowers, page.QuerySelector("#MaxShadowersPerSession")?.GetAttribute("value") ?? "");
+        Assert.Equal("Eastvale Borough Council", page.QuerySelector("#Name")?.GetAttribute("value"));
+        Assert.Equal(2, await app.WithDbAsync(db => db.Authorities.CountAsync()));
     }
 
     [Fact]
@@ -73,6 +115,7 @@ public sealed class SaveAuthorityTests
         Assert.Equal("X123", page.QuerySelector("#OnsCode")?.GetAttribute("value"));
         Assert.Equal("31", page.QuerySelector("#InspectedOn")?.GetAttribute("value"));
         Assert.Equal("18", page.QuerySelector("#NonSolicitationMonths")?.GetAttribute("value"));
+        Assert.Equal("2", page.QuerySelector("#MaxShadowersPerSession")?.GetAttribute("value"));
         Assert.NotNull(page.QuerySelector("#WaiversAllowed[checked]"));
         Assert.Equal(2, await app.WithDbAsync(db => db.Authorities.CountAsync()));
     }
