@@ -12,5 +12,11 @@ public static class DemoUsers
     public const string Southborough = DemoAccounts.SouthboroughCommissioner;
     public const string SeniorIswAndQa = DemoAccounts.SeniorIswAndQa;
 
+    /// <summary>Leah Morgan (ASYE), shadowing isw1 on NS-2026-0142: accepted, consent given, one session attended with a reflection.</summary>
+    public const string Shadower1 = DemoAccounts.NorthshireShadower1;
+
+    /// <summary>Sam Patel (NQSW), nominated on NS-2026-0161, waiting for isw1's decision.</summary>
+    public const string Shadower2 = DemoAccounts.NorthshireShadower2;
+
     public static string Isw(int number) => DemoAccounts.Isw(number);
 }

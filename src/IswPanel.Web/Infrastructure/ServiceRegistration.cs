@@ -76,6 +76,7 @@ public static class ServiceRegistration
             options.PipelineBehaviors = [typeof(ValidationBehavior<,>), typeof(UnitOfWorkBehavior<,>)];
         });
         services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Scoped, includeInternalTypes: true);
+        services.AddScoped<LostRace>();
 
         services.AddScoped<IAuditLog, AuditLog>();
         services.AddScoped<PublicLinks>();

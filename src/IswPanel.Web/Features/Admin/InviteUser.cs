@@ -106,7 +106,12 @@ public static class InviteUser
 /// <summary>Creates the invitation link and emails it.</summary>
 public sealed class Invitations(UserManager<AppUser> users, IEmailSender email, PublicLinks links, IClock clock)
 {
-    public async Task SendAsync(AppUser user, CancellationToken cancellationToken)
+    public const string ByAdministrator = "An IswPanel administrator has created an account for you.";
+
+    public Task SendAsync(AppUser user, CancellationToken cancellationToken) => SendAsync(user, ByAdministrator, cancellationToken);
+
+    /// <param name="why">The email's first sentence: who created the account, and why (a shadowing nomination, say).</param>
+    public async Task SendAsync(AppUser user, string why, CancellationToken cancellationToken)
     {
         user.InvitedAt = clock.UtcNow;
         await users.UpdateAsync(user);
@@ -116,7 +121,7 @@ public sealed class Invitations(UserManager<AppUser> users, IEmailSender email, 
             $"""
             Hello {user.DisplayName},
 
-            An IswPanel administrator has created an account for you. Open this link within 7 days to choose your password:
+            {why} Open this link within 7 days to choose your password:
 
             {link}
 

@@ -19,6 +19,7 @@ public sealed class HomeController(ICurrentUser me) : AppController
         : user.IsInRole(Roles.QaReviewer) ? "/qa"
         : user.IsInRole(Roles.Commissioner) ? "/requests"
         : user.IsInRole(Roles.Isw) ? "/my-work"
+        : user.IsInRole(Roles.Shadower) ? "/shadowing/mine"
         : null;
 
     [HttpGet("/about/{page:regex(^(privacy|accessibility|cookies)$)}"), AllowAnonymous]

@@ -19,9 +19,10 @@ public sealed class NavigationViewComponent(ICurrentUser user) : ViewComponent
             ] :
             user.IsInRole(Roles.QaReviewer) && user.IswProfileId is not null ? [new("QA queue", "/qa"), new("My work", "/my-work"), new("Offers", "/offers")] :
             user.IsInRole(Roles.QaReviewer) ? [new("QA queue", "/qa")] :
-            user.IsInRole(Roles.Commissioner) ? [new("Requests", "/requests"), new("Invoices", "/invoices")] :
+            user.IsInRole(Roles.Commissioner) ? [new("Requests", "/requests"), new("Shadowing", "/shadowing"), new("Invoices", "/invoices")] :
             user.IsInRole(Roles.Isw) && user.IswProfileId is null ? [new("My application", "/apply")] :
-            user.IsInRole(Roles.Isw) ? [new("My work", "/my-work"), new("Offers", "/offers"), new("My evidence", "/my-evidence"), new("My profile", "/my-profile")] : [];
+            user.IsInRole(Roles.Isw) ? [new("My work", "/my-work"), new("Offers", "/offers"), new("Shadowing", "/my-shadowing"), new("My evidence", "/my-evidence"), new("My profile", "/my-profile")] :
+            user.IsInRole(Roles.Shadower) ? [new("My shadowing", "/shadowing/mine")] : [];
 
         var path = HttpContext.Request.Path.Value ?? "/";
         var current = links.Where(l => path.StartsWith(l.Href, StringComparison.OrdinalIgnoreCase))

@@ -37,10 +37,9 @@ public sealed class WorkApiController(IMediator mediator) : ApiController
     }
 
     /// <summary>The released report as a file; 404 until QA has approved and released it. Every download is audited.</summary>
-    [HttpGet("/api/v1/assessment-requests/{id:guid}/report"), Authorize(Policy = Policies.ListRequests)]
+    [HttpGet("/api/v1/assessment-requests/{id:guid}/report"), Authorize(Policy = Policies.AnyRole)]
     [EndpointSummary("Downloads the released report (the authority's commissioners, panel administrators); 404 until QA has released it.")]
     [ProducesResponseType<FileStreamResult>(StatusCodes.Status200OK, "application/pdf", "application/vnd.openxmlformats-officedocument.wordprocessingml.document")]
-    [ProducesResponseType(StatusCodes.Status403Forbidden)]
     [ProducesResponseType(StatusCodes.Status404NotFound)]
     public async Task<IActionResult> Report(Guid id)
     {

@@ -111,8 +111,11 @@ public sealed class WorkController(IMediator mediator) : AppController
         }, () => View(page.Value! with { Form = posted }), prefix: FormPrefix);
     }
 
-    /// <summary>The released report for the authority: 404 until QA has approved and released it. Audited.</summary>
-    [HttpGet("/requests/{requestId:guid}/report"), Authorize(Policy = Policies.ListRequests)]
+    /// <summary>
+    /// The released report for the authority: 404 until QA has approved and released it. Audited. Any role may ask;
+    /// the handler answers 404 to all but the authority's commissioners and panel administrators (ADR 0010).
+    /// </summary>
+    [HttpGet("/requests/{requestId:guid}/report"), Authorize(Policy = Policies.AnyRole)]
     public async Task<IActionResult> Report(Guid requestId) =>
         Download(await mediator.Send(new DownloadReport.Released(requestId), HttpContext.RequestAborted));
 

@@ -97,6 +97,18 @@ public static class AuditActions
     public const string ShadowerLinkConfirmed = "panel.shadower-link-confirmed";
     /// <summary>A reminder about an application was not sent: the applicant is an authority's shadower under non-solicitation.</summary>
     public const string ChaseSkipped = "panel.chase-skipped";
+
+    // Shadowing: every change, and every read of a page that shows a shadower's or a nomination's details.
+    public const string ShadowerNominated = "shadowing.nominated";
+    public const string NominationWithdrawn = "shadowing.nomination-withdrawn";
+    public const string NominationAccepted = "shadowing.nomination-accepted";
+    public const string NominationDeclined = "shadowing.nomination-declined";
+    public const string ShadowingConsentRecorded = "shadowing.consent-recorded";
+    public const string ShadowedSessionMarked = "shadowing.session-marked";
+    public const string ShadowedSessionRemoved = "shadowing.session-removed";
+    public const string ReflectionWritten = "shadowing.reflection-written";
+    public const string ReflectionCommented = "shadowing.reflection-commented";
+    public const string ShadowingViewed = "shadowing.viewed";
 }
 
 public sealed class AuditLog(AppDbContext db, DbContextOptions<AppDbContext> options, ICurrentUser user, IHttpContextAccessor http,

@@ -58,6 +58,7 @@ public sealed partial class DemoDataSeeder(AppDbContext db, UserManager<AppUser>
         SeedRequests(northshire.Id, northshireCommissioner.Id, southborough.Id, southboroughCommissioner.Id, types, isws);
         await SaveDemoReportFilesAsync();
         await db.SaveChangesAsync();
+        await SeedShadowingAsync(northshire.Id, northshireCommissioner.Id);
         await AddSeniorIswAsQaReviewerAsync();
     }
 

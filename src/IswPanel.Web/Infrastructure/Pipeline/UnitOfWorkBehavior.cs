@@ -6,9 +6,10 @@ namespace IswPanel.Web.Infrastructure.Pipeline;
 
 /// <summary>
 /// Commands change state; this saves what their handler changed, once, only when it succeeded.
-/// Handlers never call SaveChanges themselves. A lost optimistic-concurrency race becomes a Conflict.
+/// Handlers never call SaveChanges themselves. A lost optimistic-concurrency race becomes a Conflict, or the failure
+/// the handler said losing would mean (<see cref="LostRace"/>).
 /// </summary>
-public sealed class UnitOfWorkBehavior<TMessage, TResponse>(AppDbContext db) : IPipelineBehavior<TMessage, TResponse>
+public sealed class UnitOfWorkBehavior<TMessage, TResponse>(AppDbContext db, LostRace? lostRace = null) : IPipelineBehavior<TMessage, TResponse>
     where TMessage : IBaseCommand
     where TResponse : IFailable<TResponse>
 {
@@ -16,6 +17,7 @@ public sealed class UnitOfWorkBehavior<TMessage, TResponse>(AppDbContext db) : I
         CancellationToken cancellationToken)
     {
         TResponse response;
+        lostRace?.Forget();
         try
         {
             response = await next(message, cancellationToken);
@@ -42,6 +44,7 @@ public sealed class UnitOfWorkBehavior<TMessage, TResponse>(AppDbContext db) : I
         catch (Exception race) when (IsLostRace(race))
         {
             db.ChangeTracker.Clear();
+            if (lostRace?.Meaning is { } meaning) return TResponse.Failure(meaning.Status, meaning.Errors);
             return TResponse.Failure(ResultStatus.Conflict, new Dictionary<string, string[]>
             {
                 [""] = ["Someone else changed this at the same time, so your change was not saved. Reload the page and try again."],

@@ -37,6 +37,8 @@ public static class StartupBanner
                 lines.Add($"    {DemoAccounts.NorthshireCommissioner,-48} commissioner, Northshire");
                 lines.Add($"    {DemoAccounts.SouthboroughCommissioner,-48} commissioner, Southborough");
                 lines.Add($"    {DemoAccounts.Isw(1) + " ... " + DemoAccounts.Isw(DemoAccounts.IswCount),-48} independent social workers");
+                lines.Add($"    {DemoAccounts.NorthshireShadower1,-48} shadower (ASYE), Northshire");
+                lines.Add($"    {DemoAccounts.NorthshireShadower2,-48} shadower (newly qualified), Northshire");
             }
 
             lines.Add("");
