@@ -259,6 +259,8 @@ internal sealed class MatrixWorld : IAsyncDisposable
     public Caller Qa => callers[6];
     public Caller ApplicantA => callers[7];
     public Caller ApplicantB => callers[8];
+    public Caller Shadower1 => callers[9];
+    public Caller Shadower2 => callers[10];
 
     private bool IsStaff(Caller c) => c == Admin || c == Qa;
 
@@ -276,6 +278,8 @@ internal sealed class MatrixWorld : IAsyncDisposable
         world.callers.Add(new Caller("applicant A", "Isw", applicantA.Client, await ApiClients.SignedInAsync(app, applicantA.Email, Applicant.Password)));
         var (applicantB, _, _) = await ApplicantWithRecordsAsync(app, "matrix-b@applicant.test", "Matrix Employer Beta");
         world.callers.Add(new Caller("applicant B (other applicant)", "Isw", applicantB.Client, await ApiClients.SignedInAsync(app, applicantB.Email, Applicant.Password)));
+        await world.AddAsync(app, "shadower1 (Northshire, shadowing isw1)", "Shadower", DemoUsers.Shadower1, DemoUsers.Password);
+        await world.AddAsync(app, "shadower2 (other shadower)", "Shadower", DemoUsers.Shadower2, DemoUsers.Password);
         await world.RegisterRecordsAsync(app, jobA, periodA);
         return world;
     }
@@ -455,12 +459,47 @@ internal sealed class MatrixWorld : IAsyncDisposable
         byEndpointParameter["POST /apply/unavailability/{id:guid}/remove|id"] = new MatrixRecord(periodA.ToString(), c => c == ApplicantA, periodA.ToString());
 
         // Anonymous routes: a calendar feed with a wrong secret, the about pages, the error page, OpenAPI, Hangfire's dashboard.
+        await RegisterShadowingAsync(app, assigned);
+
         byControllerParameter["Calendar|userId"] = MatrixRecord.Open(isw1User.ToString());
         byControllerParameter["Calendar|secret"] = MatrixRecord.Open("not-the-secret");
         byParameter["page"] = MatrixRecord.Open("privacy");
         byParameter["status"] = MatrixRecord.Open("404");
         byParameter["documentName"] = MatrixRecord.Open("v1");
         byParameter["path"] = MatrixRecord.Open("");
+    }
+
+    /// <summary>
+    /// The demo's shadowing: shadower1 (Leah Morgan) shadows isw1 on NS-2026-0142 with one attended, reflected session;
+    /// shadower2 (Sam Patel) waits for isw1's decision on NS-2026-0161. Only Northshire's commissioners, isw1 and the
+    /// shadower concerned may see a nomination; a shadower's summary is theirs, their commissioners' and the administrators'.
+    /// </summary>
+    private async Task RegisterShadowingAsync(IswPanelApp app, Guid assignedRequest)
+    {
+        var (leah, leahNomination, leahSession, samNomination) = await app.WithDbAsync(async db =>
+        {
+            var leahId = await db.Shadowers.Where(s => s.SocialWorkEnglandNumber == "SW301122").Select(s => s.Id).SingleAsync();
+            var nomination = await db.ShadowingNominations.Where(n => n.ShadowerId == leahId).Select(n => n.Id).SingleAsync();
+            var session = await db.ShadowedSessions.Where(s => s.NominationId == nomination).Select(s => s.Id).SingleAsync();
+            var sam = await db.ShadowingNominations.Where(n => n.ShadowerId != leahId).Select(n => n.Id).SingleAsync();
+            return (leahId, nomination, session, sam);
+        });
+
+        byControllerParameter["Shadowing|requestId"] = new MatrixRecord(assignedRequest.ToString(), c => c == Northshire || c == Isw1 || IsStaff(c),
+            assignedRequest.ToString(), "NS-2026-0161");
+        var leahsNomination = new MatrixRecord(leahNomination.ToString(), c => c == Northshire || c == Isw1 || c == Shadower1,
+            "observes contact and turns what she sees");
+        byControllerParameter["Shadowing|nominationId"] = leahsNomination;
+        byControllerParameter["ShadowingApi|nominationId"] = leahsNomination;
+        // Withdrawing is tried last by the commissioner for real, so it takes the nomination nothing else depends on.
+        byEndpointParameter["POST /shadowing/nominations/{nominationId:guid}/withdraw|nominationId"] =
+            new MatrixRecord(samNomination.ToString(), c => c == Northshire || c == Isw1 || c == Shadower2, "planned in four weeks");
+        byControllerParameter["Shadowing|sessionId"] = new MatrixRecord(leahSession.ToString(), c => c == Northshire || c == Isw1 || c == Shadower1,
+            "says about the relationship");
+        var leahsSummary = new MatrixRecord(leah.ToString(), c => c == Shadower1 || c == Northshire || c == Admin, "SW301122", "says about the relationship");
+        byControllerParameter["ShadowingReports|shadowerId"] = leahsSummary;
+        byControllerParameter["ShadowingReportsApi|shadowerId"] = leahsSummary;
+        byControllerParameter["Panel|shadowerId"] = MatrixRecord.Open(leah.ToString());
     }
 
     private static async Task<Guid> AttachLetterAsync(IswPanelApp app, Guid requestId, Guid commissioner)
