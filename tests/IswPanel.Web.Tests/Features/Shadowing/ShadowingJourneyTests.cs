@@ -1,4 +1,5 @@
 using System.Net;
+using IswPanel.Data;
 using IswPanel.Domain.Shadowing;
 using IswPanel.Testing;
 using IswPanel.Web.Infrastructure.Audit;
@@ -16,10 +17,13 @@ public sealed class ShadowingJourneyTests
 {
     private const string Email = "jordan.blake@northshire.example.gov.uk";
 
-    [Fact]
-    public async Task Nominate_accept_consent_attend_two_sessions_reflect_and_comment()
+    public static TheoryData<DatabaseProvider> Providers => [DatabaseProvider.Sqlite, DatabaseProvider.PostgreSql];
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task Nominate_accept_consent_attend_two_sessions_reflect_and_comment(DatabaseProvider provider)
     {
-        await using var app = await IswPanelApp.StartAsync(Data.DatabaseProvider.Sqlite);
+        await using var app = await IswPanelApp.StartAsync(provider);
         var requestId = await RequestIdAsync(app, "NS-2026-0157");
         using var commissioner = await SignedInAsync(app, DemoUsers.Northshire);
 
@@ -108,6 +112,11 @@ public sealed class ShadowingJourneyTests
             Assert.DoesNotContain(secret, text, StringComparison.Ordinal);
         Assert.Contains("Parenting assessment, PAMS", text, StringComparison.Ordinal);
         Assert.Contains("Nadia Rahman", text, StringComparison.Ordinal);
+
+        // The authority's overview counts both sessions.
+        var (_, overview) = await commissioner.GetPageAsync("/shadowing");
+        Assert.Contains("3 hours 30 minutes", overview.QuerySelectorAll("tr").Single(r => r.TextContent.Contains("NS-2026-0157", StringComparison.Ordinal)).TextContent,
+            StringComparison.Ordinal);
 
         // Every change and every read was audited.
         var actions = await app.WithDbAsync(db => db.AuditEvents.AsNoTracking().Select(e => e.Action).ToListAsync());
