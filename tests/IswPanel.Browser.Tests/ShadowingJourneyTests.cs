@@ -16,7 +16,7 @@ namespace IswPanel.Browser.Tests;
 public sealed partial class ShadowingJourneyTests(BrowserApp browser)
 {
     private const string CaseReference = "NS-2026-0157";
-    private const string TypeName = "Parenting assessment, PAMS";
+    private const string TypeName = "Parenting assessment, PAMS (parents with learning needs)";
     private const string Name = "Robin Ellis";
     private const string Email = "robin.ellis@northshire.example.gov.uk";
     private const string Password = "Shadowing-Journey-2026!";
@@ -110,7 +110,7 @@ public sealed partial class ShadowingJourneyTests(BrowserApp browser)
         await AtAsync(session, nominationPath, Name, "the nomination with consent recorded");
 
         var workPath = "/work/" + requestPath.Split('/')[^1];
-        foreach (var (kind, hours, minutes) in new[] { ("Home visit", "2", "0"), ("Observation", "1", "30") })
+        foreach (var (kind, hours, minutes) in new[] { ("Home visit", "2", "10"), ("Observation", "1", "20") })
         {
             await session.GotoAsync($"{workPath}/log");
             await AtAsync(session, $"{workPath}/log", "Log work", $"the log form for the {kind.ToLowerInvariant()}");
@@ -123,15 +123,16 @@ public sealed partial class ShadowingJourneyTests(BrowserApp browser)
 
         await session.GotoAsync(nominationPath);
         var day = today.ToString("d MMMM yyyy", English);
-        for (var marked = 0; marked < 2; marked++)
+        // The demo's own sessions on this case fall on today too: these two are told apart by their length.
+        foreach (var length in new[] { "Home visit, 2 hours 10 minutes", "Observation, 1 hour 20 minutes" })
         {
-            await session.NavigatesAsync(() => session.Page.GetByRole(AriaRole.Button, new PageGetByRoleOptions { NameRegex = MarkButton() }).First.ClickAsync());
-            await AtAsync(session, nominationPath, Name, $"the nomination with {marked + 1} session(s) marked");
+            var row = SessionRow(session, day, length);
+            await session.NavigatesAsync(() => row.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { NameRegex = MarkButton() }).ClickAsync());
+            await AtAsync(session, nominationPath, Name, $"the nomination with the session \"{length}\" marked");
+            await Expect(SessionRow(session, day, length).Locator(".govuk-tag--green")).ToHaveTextAsync("Attended");
         }
 
-        var attended = session.Page.GetByRole(AriaRole.Row).Filter(new LocatorFilterOptions { HasText = day })
-            .Filter(new LocatorFilterOptions { Has = session.Page.Locator(".govuk-tag--green") });
-        await Expect(attended).ToHaveCountAsync(2);
+        await Expect(session.Page.Locator(".govuk-tag--green")).ToHaveCountAsync(2);
     }
 
     /// <summary>Step 4: the practitioner reflects on both sessions; the summary counts 2 sessions and 3 hours 30 minutes.</summary>
@@ -141,8 +142,8 @@ public sealed partial class ShadowingJourneyTests(BrowserApp browser)
         var day = today.ToString("d MMMM yyyy", English);
         foreach (var (choice, text) in new[]
                  {
-                     ($"Home visit on {day}, 2 hours", "The home visit showed me how to explain the assessment plainly."),
-                     ($"Observation on {day}, 1 hour 30 minutes", "Observing a meal time taught me to record what I see, not what I expect."),
+                     ($"Home visit on {day}, 2 hours 10 minutes", "The home visit showed me how to explain the assessment plainly."),
+                     ($"Observation on {day}, 1 hour 20 minutes", "Observing a meal time taught me to record what I see, not what I expect."),
                  })
         {
             await session.NavigatesAsync(() => session.Page.GetByRole(AriaRole.Link, new PageGetByRoleOptions { NameRegex = WriteReflectionLink() }).First.ClickAsync());
@@ -210,6 +211,9 @@ public sealed partial class ShadowingJourneyTests(BrowserApp browser)
 
     private static ILocator ErrorSummary(BrowserPage session) =>
         session.Page.GetByRole(AriaRole.Alert).Filter(new LocatorFilterOptions { HasText = "There is a problem" });
+
+    private static ILocator SessionRow(BrowserPage session, string day, string what) =>
+        session.Page.GetByRole(AriaRole.Row).Filter(new LocatorFilterOptions { HasText = day }).Filter(new LocatorFilterOptions { HasText = what });
 
     private static ILocator SummaryValue(ILocator within, string key) =>
         within.Locator(".govuk-summary-list__row")
