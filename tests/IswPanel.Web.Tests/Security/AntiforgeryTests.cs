@@ -84,6 +84,7 @@ public sealed partial class AntiforgeryTests(DemoApp demo)
             Policies.Commissioner => DemoUsers.Northshire,
             Policies.Isw => DemoUsers.Isw(1),
             Policies.QaReviewer => DemoUsers.Qa,
+            Policies.Shadower => DemoUsers.Shadower1,
             _ => DemoUsers.Admin,
         };
     }
