@@ -132,7 +132,7 @@ public sealed partial class ShadowingJourneyTests(BrowserApp browser)
             await Expect(SessionRow(session, day, length).Locator(".govuk-tag--green")).ToHaveTextAsync("Attended");
         }
 
-        await Expect(session.Page.Locator(".govuk-tag--green")).ToHaveCountAsync(2);
+        await Expect(session.Page.Locator("table .govuk-tag--green")).ToHaveCountAsync(2);
     }
 
     /// <summary>Step 4: the practitioner reflects on both sessions; the summary counts 2 sessions and 3 hours 30 minutes.</summary>
