@@ -21,6 +21,10 @@ public class IswPanelApp(TestDatabase database, IReadOnlyDictionary<string, stri
     /// <summary>Clients talk https, as browsers do in production: the app's cookies are Secure and "__Host-".</summary>
     public static readonly Uri BaseAddress = new("https://localhost");
 
+    // Each app would otherwise watch its appsettings files for changes; a suite starts hundreds of apps and the
+    // machine's inotify instances run out (a new app then answers 500 on its first page). Tests never edit settings.
+    static IswPanelApp() => Environment.SetEnvironmentVariable("DOTNET_hostBuilder__reloadConfigOnChange", "false");
+
     public FakeTimeProvider Clock { get; } = new(DefaultNow);
     public TestDatabase Database { get; } = database;
 
