@@ -21,9 +21,14 @@ public class IswPanelApp(TestDatabase database, IReadOnlyDictionary<string, stri
     /// <summary>Clients talk https, as browsers do in production: the app's cookies are Secure and "__Host-".</summary>
     public static readonly Uri BaseAddress = new("https://localhost");
 
-    // Each app would otherwise watch its appsettings files for changes; a suite starts hundreds of apps and the
-    // machine's inotify instances run out (a new app then answers 500 on its first page). Tests never edit settings.
-    static IswPanelApp() => Environment.SetEnvironmentVariable("DOTNET_hostBuilder__reloadConfigOnChange", "false");
+    // Each app would otherwise watch its settings files and (for asp-append-version) its static files with inotify;
+    // a suite starts hundreds of apps and the machine's inotify instances run out, after which a new app answers 500
+    // on its first page. Tests never edit settings, and polling watchers use no inotify instance.
+    static IswPanelApp()
+    {
+        Environment.SetEnvironmentVariable("DOTNET_hostBuilder__reloadConfigOnChange", "false");
+        Environment.SetEnvironmentVariable("DOTNET_USE_POLLING_FILE_WATCHER", "1");
+    }
 
     public FakeTimeProvider Clock { get; } = new(DefaultNow);
     public TestDatabase Database { get; } = database;
