@@ -1,3 +1,4 @@
+using IswPanel.Web.Features.Shared;
 using System.Globalization;
 using IswPanel.Data;
 using IswPanel.Domain.Security;
@@ -37,7 +38,6 @@ public static class Invoice
         public string NextMonth => Month.AddMonths(1).ToString("yyyy-MM", CultureInfo.InvariantCulture);
     }
 
-    public sealed record AuthorityChoice(Guid Id, string Name);
 
     public sealed record Line(Guid AssignmentId, string CaseReference, string AssessmentType, string Isw, int Minutes, decimal Hours,
         decimal HourlyRate, decimal Miles, decimal Travel, decimal Total);
@@ -61,24 +61,9 @@ public static class Invoice
             var month = new DateOnly(today.Year, today.Month, 1);
             if (query.Month is not null && !TryParseMonth(query.Month, out month)) return Failure.NotFound;
 
-            var authorities = await db.Authorities.AsNoTracking().OrderBy(a => a.Name).Select(a => new AuthorityChoice(a.Id, a.Name))
-                .ToListAsync(cancellationToken);
-            Guid authorityId;
-            if (me.IsInRole(Roles.PanelAdmin))
-            {
-                if (query.AuthorityId is { } chosen) authorityId = chosen;
-                else if (authorities.Count > 0) authorityId = authorities[0].Id;
-                else return Failure.NotFound;
-            }
-            else if (me.IsInRole(Roles.Commissioner) && me.AuthorityId is { } own && (query.AuthorityId is null || query.AuthorityId == own))
-            {
-                authorityId = own;
-                authorities = [.. authorities.Where(a => a.Id == own)];
-            }
-            else return Failure.NotFound;
-
-            var authority = authorities.SingleOrDefault(a => a.Id == authorityId);
-            if (authority is null) return Failure.NotFound;
+            if (await AuthorityScope.ResolveAsync(db, me, query.AuthorityId, cancellationToken) is not { } scope) return Failure.NotFound;
+            var (authority, authorities) = (scope.Authority, scope.Choices);
+            var authorityId = authority.Id;
 
             var first = month;
             var next = month.AddMonths(1);

@@ -1,3 +1,4 @@
+using IswPanel.Web.Features.Shared;
 using IswPanel.Data;
 using IswPanel.Domain.Common;
 using IswPanel.Domain.Security;
@@ -71,7 +72,6 @@ public static class ShadowingHours
 
     public sealed record Query(Guid? AuthorityId, string? From, string? To) : IQuery<Result<Page>>;
 
-    public sealed record AuthorityChoice(Guid Id, string Name);
 
     /// <param name="From">The period's start as typed (kept when the page comes back with errors).</param>
     public sealed record Page(Guid AuthorityId, string Authority, IReadOnlyList<AuthorityChoice> Authorities, Figures Figures, string? From, string? To);
@@ -80,24 +80,9 @@ public static class ShadowingHours
     {
         public async ValueTask<Result<Page>> Handle(Query query, CancellationToken cancellationToken)
         {
-            var authorities = await db.Authorities.AsNoTracking().OrderBy(a => a.Name).Select(a => new AuthorityChoice(a.Id, a.Name))
-                .ToListAsync(cancellationToken);
-            Guid authorityId;
-            if (me.IsInRole(Roles.PanelAdmin))
-            {
-                if (query.AuthorityId is { } chosen) authorityId = chosen;
-                else if (authorities.Count > 0) authorityId = authorities[0].Id;
-                else return Failure.NotFound;
-            }
-            else if (me.IsInRole(Roles.Commissioner) && me.AuthorityId is { } own && (query.AuthorityId is null || query.AuthorityId == own))
-            {
-                authorityId = own;
-                authorities = [.. authorities.Where(a => a.Id == own)];
-            }
-            else return Failure.NotFound;
-
-            var authority = authorities.SingleOrDefault(a => a.Id == authorityId);
-            if (authority is null) return Failure.NotFound;
+            if (await AuthorityScope.ResolveAsync(db, me, query.AuthorityId, cancellationToken) is not { } scope) return Failure.NotFound;
+            var (authority, authorities) = (scope.Authority, scope.Choices);
+            var authorityId = authority.Id;
 
             var period = ReportPeriod.Parse(query.From, query.To);
             if (!period.IsSuccess) return new Failure(period.Status, period.Errors);
