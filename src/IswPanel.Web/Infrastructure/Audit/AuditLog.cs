@@ -89,6 +89,8 @@ public static class AuditActions
     public const string ReportReleased = "qa.report-released";
     public const string FeedbackGiven = "request.feedback-given";
     public const string InvoiceDownloaded = "invoice.downloaded";
+    public const string EvidencePlanSaved = "insight.plan-saved";
+    public const string EvidencePackDownloaded = "insight.evidence-downloaded";
 }
 
 public sealed class AuditLog(AppDbContext db, DbContextOptions<AppDbContext> options, ICurrentUser user, IHttpContextAccessor http,
