@@ -14,7 +14,7 @@ public static class EvidenceCsv
     public static byte[] Write(EvidencePack.Pack pack)
     {
         using var buffer = new MemoryStream();
-        using (var csv = CsvWriter.Create(buffer, new CsvWriterOptions { Injection = CsvInjection.Escape }, leaveOpen: true))
+        using (var csv = CsvWriter.Create(buffer, CsvWriterOptions.Default with { Injection = CsvInjection.Escape, InjectionEscape = '\'' }, leaveOpen: true))
         {
             csv.WriteHeader(Header);
             foreach (var row in pack.Rows) csv.WriteRecord([row.Section, row.Figure, row.Period, row.Value]);
