@@ -204,6 +204,44 @@ public sealed class EvidencePackTests(InsightApp fixture) : IClassFixture<Insigh
         Assert.Equal("yesterday", badPage.QuerySelector("input#from")!.GetAttribute("value"));
     }
 
+    [Fact]
+    public async Task The_pdf_is_not_offered_until_a_renderer_is_registered_and_its_content_has_the_questions_and_figures()
+    {
+        using var aston = await SignedInAsync(InsightData.AstonCommissioner);
+        Assert.Equal(HttpStatusCode.NotFound, (await aston.Http.GetAsync($"{AstonPack}.pdf?{Period}")).StatusCode);
+        var (_, page) = await aston.GetPageAsync($"{AstonPack}?{Period}");
+        Assert.Null(page.QuerySelector("a[href*='evidence.pdf']"));
+
+        var pack = await InsightApp.FigureAsync(App, async (db, _) =>
+        {
+            var me = new FixedUser(Domain.Security.Roles.PanelAdmin);
+            var clock = new FixedClock();
+            var result = await new EvidencePack.Handler(db, me, clock).Handle(new EvidencePack.Query(fixture.World.AstonId, "2026-01-01", "2026-06-30"), default);
+            return result.Value!;
+        });
+        var blocks = EvidencePdfContent.Blocks(pack);
+        Assert.Equal([EvidencePack.QuestionKnow, EvidencePack.QuestionHow, EvidencePack.QuestionPlans],
+            blocks.Where(b => b.Kind == EvidencePdfContent.Kind.Question).Select(b => b.Text));
+        Assert.Contains(blocks, b => b is { Kind: EvidencePdfContent.Kind.Figure, Text: "On-time rate against filing deadlines (%)", Value: "50.0" });
+        Assert.Contains(blocks, b => b is { Kind: EvidencePdfContent.Kind.Figure, Text: "Hours delegated to the panel, 2026-03", Value: "6.00" });
+    }
+
+    private sealed class FixedUser(string role) : Domain.Security.ICurrentUser
+    {
+        public bool IsAuthenticated => true;
+        public Guid? UserId => null;
+        public string? DisplayName => null;
+        public Guid? AuthorityId => null;
+        public Guid? IswProfileId => null;
+        public bool IsInRole(string name) => name == role;
+    }
+
+    private sealed class FixedClock : Domain.Common.IClock
+    {
+        public DateTime UtcNow => new(2026, 12, 1, 9, 30, 0, DateTimeKind.Utc);
+        public DateOnly Today => new(2026, 12, 1);
+    }
+
     private static List<KeyValuePair<string, string>> Fields(string text) =>
     [
         new("Form.From", "2026-01-01"),
