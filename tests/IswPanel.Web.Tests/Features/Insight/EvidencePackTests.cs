@@ -9,7 +9,8 @@ using Microsoft.EntityFrameworkCore;
 namespace IswPanel.Web.Tests.Features.Insight;
 
 /// <summary>The dashboards, the evidence pack's page, CSV, API and plan, through HTTP as each role sees them.</summary>
-public sealed class EvidencePackTests(InsightApp fixture) : IClassFixture<InsightApp>
+[Collection(InsightCollection.Name)]
+public sealed class EvidencePackTests(InsightApp fixture)
 {
     private const string Period = "from=2026-01-01&to=2026-06-30";
     private IswPanelApp App => fixture.App;

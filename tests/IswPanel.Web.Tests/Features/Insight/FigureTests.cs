@@ -10,7 +10,8 @@ using Microsoft.EntityFrameworkCore;
 namespace IswPanel.Web.Tests.Features.Insight;
 
 /// <summary>One test per figure: each value worked out by hand from <see cref="InsightData"/> (and, for the whole panel, the demo's panel).</summary>
-public sealed class FigureTests(InsightApp fixture) : IClassFixture<InsightApp>
+[Collection(InsightCollection.Name)]
+public sealed class FigureTests(InsightApp fixture)
 {
     private static readonly InsightPeriod P = InsightData.Period;
     private static readonly DateOnly Today = new(2026, 12, 1);

@@ -5,6 +5,13 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace IswPanel.Web.Tests.Features.Insight;
 
+/// <summary>The insight tests share one app: each app holds file watchers, and a test process may only have so many.</summary>
+[CollectionDefinition(Name)]
+public sealed class InsightCollection : ICollectionFixture<InsightApp>
+{
+    public const string Name = "Insight";
+}
+
 /// <summary>One app (demo data, SQLite) with <see cref="InsightData"/> seeded, shared by the insight tests: they only read, except the plan tests, which write plans no figure reads.</summary>
 public sealed class InsightApp : IAsyncLifetime
 {
