@@ -44,6 +44,18 @@ public static class Invoice
 
     public static decimal Pennies(decimal amount) => decimal.Round(amount, 2, MidpointRounding.AwayFromZero);
 
+    /// <summary>One line's price (one assignment's counting minutes and miles in one month): hours are the minutes / 60 to
+    /// 2 places, travel the miles at the mileage rate to the penny, and the total hours × rate + travel to the penny.
+    /// The evidence pack and the dashboards price spend and earnings with this, so they agree with the invoices.</summary>
+    public static LinePrice Price(int minutes, decimal hourlyRate, decimal miles, decimal mileageRate)
+    {
+        var hours = decimal.Round(minutes / 60m, 2, MidpointRounding.AwayFromZero);
+        var travel = Pennies(miles * mileageRate);
+        return new LinePrice(hours, travel, Pennies(hours * hourlyRate + travel));
+    }
+
+    public readonly record struct LinePrice(decimal Hours, decimal Travel, decimal Total);
+
     public static bool TryParseMonth(string? text, out DateOnly month)
     {
         month = default;
@@ -85,11 +97,10 @@ public static class Invoice
                 {
                     var first = g.First();
                     var minutes = g.Sum(e => e.DurationMinutes + e.TravelMinutes);
-                    var hours = decimal.Round(minutes / 60m, 2, MidpointRounding.AwayFromZero);
                     var miles = g.Sum(e => e.MileageMiles);
-                    var travel = Pennies(miles * rate);
-                    return new Line(g.Key, first.CaseReference, first.Type, first.Isw, minutes, hours, first.HourlyRate, miles, travel,
-                        Pennies(hours * first.HourlyRate + travel));
+                    var price = Price(minutes, first.HourlyRate, miles, rate);
+                    return new Line(g.Key, first.CaseReference, first.Type, first.Isw, minutes, price.Hours, first.HourlyRate, miles, price.Travel,
+                        price.Total);
                 })
                 .OrderBy(l => l.CaseReference, StringComparer.Ordinal).ThenBy(l => l.Isw, StringComparer.Ordinal)
                 .ToList();

@@ -2,6 +2,7 @@ using FluentValidation;
 using IswPanel.Data;
 using IswPanel.Data.Tenancy;
 using IswPanel.Domain.Assessments;
+using IswPanel.Domain.Authorities;
 using IswPanel.Domain.Security;
 using IswPanel.Web.Infrastructure.Paging;
 using IswPanel.Web.Infrastructure.Results;
@@ -20,6 +21,78 @@ public static class ListRequests
         public AssessmentRequestStatus? Status { get; init; }
         public int? Page { get; init; }
         public int? PageSize { get; init; }
+
+        /// <summary>Narrower lists, for the dashboards' links to the rows behind a figure.</summary>
+        public RequestFilter? Filter { get; init; }
+    }
+
+    /// <summary>
+    /// The rows behind a dashboard figure: every part optional, all given parts must match. Date ranges are inclusive
+    /// UK dates; instants (submitted, assigned, released, reviewed, rated) are compared by their UTC date, as the figures count them.
+    /// </summary>
+    public sealed record RequestFilter
+    {
+        public Guid? Authority { get; init; }
+
+        /// <summary>Submitted and not yet delivered or cancelled.</summary>
+        public bool? Open { get; init; }
+
+        /// <summary>An assessment type's code.</summary>
+        public string? Type { get; init; }
+        public EnglishRegion? Region { get; init; }
+        public DateOnly? DeadlineFrom { get; init; }
+        public DateOnly? DeadlineTo { get; init; }
+        public DateOnly? SubmittedFrom { get; init; }
+        public DateOnly? SubmittedTo { get; init; }
+        public DateOnly? AssignedFrom { get; init; }
+        public DateOnly? AssignedTo { get; init; }
+        public DateOnly? ReleasedFrom { get; init; }
+        public DateOnly? ReleasedTo { get; init; }
+
+        /// <summary>Released after the filing deadline.</summary>
+        public bool? Late { get; init; }
+        public DateOnly? ReviewedFrom { get; init; }
+        public DateOnly? ReviewedTo { get; init; }
+        public DateOnly? RatedFrom { get; init; }
+        public DateOnly? RatedTo { get; init; }
+
+        public bool IsEmpty => this == new RequestFilter();
+
+        internal IQueryable<AssessmentRequest> Apply(IQueryable<AssessmentRequest> requests, AppDbContext db)
+        {
+            if (Authority is { } authority) requests = requests.Where(r => r.AuthorityId == authority);
+            if (Open == true)
+            {
+                var open = Deadlines.MilestoneSchedule.Open;
+                requests = requests.Where(r => open.Contains(r.Status));
+            }
+
+            if (Type is { } code) requests = requests.Where(r => db.AssessmentTypes.Any(t => t.Id == r.AssessmentTypeId && t.Code == code));
+            if (Region is { } region) requests = requests.Where(r => db.Authorities.Any(a => a.Id == r.AuthorityId && a.Region == region));
+            if (DeadlineFrom is { } deadlineFrom) requests = requests.Where(r => r.FilingDeadline >= deadlineFrom);
+            if (DeadlineTo is { } deadlineTo) requests = requests.Where(r => r.FilingDeadline <= deadlineTo);
+            var (submittedFrom, submittedTo) = Range(SubmittedFrom, SubmittedTo);
+            if (SubmittedFrom is not null || SubmittedTo is not null)
+                requests = requests.Where(r => r.SubmittedAt >= submittedFrom && r.SubmittedAt < submittedTo);
+            var (assignedFrom, assignedTo) = Range(AssignedFrom, AssignedTo);
+            if (AssignedFrom is not null || AssignedTo is not null)
+                requests = requests.Where(r => db.Assignments.Any(a => a.AssessmentRequestId == r.Id && a.AcceptedAt >= assignedFrom && a.AcceptedAt < assignedTo));
+            var (releasedFrom, releasedTo) = Range(ReleasedFrom, ReleasedTo);
+            if (ReleasedFrom is not null || ReleasedTo is not null)
+                requests = requests.Where(r => r.ReleasedAt >= releasedFrom && r.ReleasedAt < releasedTo);
+            if (Late == true) requests = requests.Where(r => r.WorkingDaysLate > 0);
+            var (reviewedFrom, reviewedTo) = Range(ReviewedFrom, ReviewedTo);
+            if (ReviewedFrom is not null || ReviewedTo is not null)
+                requests = requests.Where(r => db.QaReviews.Any(q => q.AssessmentRequestId == r.Id && q.DecidedAt >= reviewedFrom && q.DecidedAt < reviewedTo));
+            var (ratedFrom, ratedTo) = Range(RatedFrom, RatedTo);
+            if (RatedFrom is not null || RatedTo is not null)
+                requests = requests.Where(r => db.AssessmentFeedback.Any(f => f.AssessmentRequestId == r.Id && f.GivenAt >= ratedFrom && f.GivenAt < ratedTo));
+            return requests;
+        }
+
+        private static (DateTime From, DateTime ToExclusive) Range(DateOnly? from, DateOnly? to) =>
+            ((from ?? DateOnly.MinValue).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc),
+                to is { } last && last < DateOnly.MaxValue ? last.AddDays(1).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) : DateTime.MaxValue);
     }
 
     public sealed record Item(
@@ -55,6 +128,7 @@ public static class ListRequests
             var (page, pageSize) = Paging.Normalise(query.Page, query.PageSize);
             var requests = db.AssessmentRequests.AsNoTracking().VisibleTo(me);
             if (query.Status is { } status) requests = requests.Where(r => r.Status == status);
+            if (query.Filter is { } filter) requests = filter.Apply(requests, db);
 
             var items =
                 from r in requests

@@ -17,10 +17,11 @@ public sealed class RequestsController(IMediator mediator) : AppController
 
     /// <summary>A commissioner's home page: their authority's requests. Administrators see every authority's.</summary>
     [HttpGet(""), Authorize(Policy = Policies.ListRequests)]
-    public async Task<IActionResult> Index(AssessmentRequestStatus? status, int? page)
+    public async Task<IActionResult> Index(AssessmentRequestStatus? status, int? page, [FromQuery] ListRequests.RequestFilter filter)
     {
-        var result = await mediator.Send(new ListRequests.Query { Status = status, Page = page });
-        return result.IsSuccess ? View(new RequestsPage(result.Value!, status)) : NotFound();
+        var narrower = filter.IsEmpty ? null : filter;
+        var result = await mediator.Send(new ListRequests.Query { Status = status, Page = page, Filter = narrower });
+        return result.IsSuccess ? View(new RequestsPage(result.Value!, status) { Filter = narrower }) : NotFound();
     }
 
     /// <param name="fileTooLarge">Sent back here by <see cref="UploadTooLargeAttribute"/>: the request was too large to read.</param>
@@ -131,4 +132,8 @@ public sealed class RequestsController(IMediator mediator) : AppController
     }
 }
 
-public sealed record RequestsPage(Infrastructure.Paging.Paged<ListRequests.Item> Requests, AssessmentRequestStatus? Status);
+public sealed record RequestsPage(Infrastructure.Paging.Paged<ListRequests.Item> Requests, AssessmentRequestStatus? Status)
+{
+    /// <summary>A dashboard figure's rows: the list narrowed further than by status.</summary>
+    public ListRequests.RequestFilter? Filter { get; init; }
+}

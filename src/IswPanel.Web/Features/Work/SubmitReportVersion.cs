@@ -44,6 +44,9 @@ public static class SubmitReportVersion
 
         public IFormFile? File { get; init; }
         public string? NoteToReviewer { get; init; }
+
+        /// <summary>Optional, asked when the report comes after the filing deadline: the evidence pack groups these.</summary>
+        public string? LateReason { get; init; }
     }
 
     public sealed record Submitted(Guid VersionId, int Number, Guid RequestId);
@@ -54,6 +57,8 @@ public static class SubmitReportVersion
         {
             // The file is checked by the handler, after the assignment: another ISW's assignment is a 404, never a 400.
             RuleFor(c => c.NoteToReviewer).MaximumLength(2000).WithMessage("The note to the reviewer must be 2000 characters or fewer");
+            RuleFor(c => c.LateReason).MaximumLength(AssessmentRequest.MaxLateReasonLength)
+                .WithMessage("Why the report is after the deadline must be 1,000 characters or fewer");
         }
     }
 
@@ -89,6 +94,8 @@ public static class SubmitReportVersion
                 version = ReportVersion.Submit(request.Id, assignment.Id, assignment.IswProfileId, number, file.Id, command.NoteToReviewer,
                     userId, now);
                 request.SendToQa(now);
+                if (clock.Today > request.FilingDeadline && !string.IsNullOrWhiteSpace(command.LateReason))
+                    request.RecordLateReason(command.LateReason, now);
             }
             catch (DomainException)
             {

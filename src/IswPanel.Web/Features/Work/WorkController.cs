@@ -147,7 +147,8 @@ public sealed class WorkController(IMediator mediator) : AppController
     private ViewResult CaseAgain(CasePage.Page page, SubmitReportVersion.Command posted)
     {
         if (posted.File is { Length: > 0 } && ModelState.GetFieldValidationState(FileField) != ModelValidationState.Invalid
-            && ModelState.GetFieldValidationState(UploadPrefix + "." + nameof(SubmitReportVersion.Command.NoteToReviewer)) == ModelValidationState.Invalid)
+            && (ModelState.GetFieldValidationState(UploadPrefix + "." + nameof(SubmitReportVersion.Command.NoteToReviewer)) == ModelValidationState.Invalid
+                || ModelState.GetFieldValidationState(UploadPrefix + "." + nameof(SubmitReportVersion.Command.LateReason)) == ModelValidationState.Invalid))
             ModelState.AddModelError(FileField, "Select the report again: a file cannot be kept when the form has errors");
         return View("Case", new CaseView(page, posted));
     }

@@ -109,6 +109,8 @@ public static class AuditActions
     public const string ReflectionWritten = "shadowing.reflection-written";
     public const string ReflectionCommented = "shadowing.reflection-commented";
     public const string ShadowingViewed = "shadowing.viewed";
+    public const string EvidencePlanSaved = "insight.plan-saved";
+    public const string EvidencePackDownloaded = "insight.evidence-downloaded";
 }
 
 public sealed class AuditLog(AppDbContext db, DbContextOptions<AppDbContext> options, ICurrentUser user, IHttpContextAccessor http,
