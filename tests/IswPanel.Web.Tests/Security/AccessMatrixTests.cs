@@ -133,7 +133,7 @@ public sealed class AccessMatrixTests
         // An applicant has no panel profile yet: there is no profile of theirs to edit.
         if (call.Endpoint.Template.StartsWith("/my-profile/", StringComparison.Ordinal) && caller.IsApplicant) return Outcome.NotFound;
         // Nor measures: they describe a panel member's completed work.
-        if (call.Endpoint.Template == "/my-measures" && caller.IsApplicant) return Outcome.NotFound;
+        if (call.Endpoint.Template is "/my-measures" or "/my-dashboard" && caller.IsApplicant) return Outcome.NotFound;
         return call.Records.All(r => r.VisibleTo(caller)) ? Outcome.Success : Outcome.NotFound;
     }
 
@@ -364,6 +364,10 @@ internal sealed class MatrixWorld : IAsyncDisposable
         // Administrator-only records.
         var northshire = await app.WithDbAsync(db => db.Authorities.Where(a => a.Name == "Northshire County Council").Select(a => a.Id).SingleAsync());
         byControllerParameter["Admin|id"] = MatrixRecord.Open(northshire.ToString(), northshire.ToString());
+        // An authority's figures: its commissioners and the administrators.
+        var northshireFigures = new MatrixRecord(northshire.ToString(), c => c == Northshire || c == Admin);
+        byControllerParameter["Insight|authorityId"] = northshireFigures;
+        byControllerParameter["InsightApi|id"] = northshireFigures;
         byEndpointParameter["POST /admin/users/{id:guid}/resend-invitation|id"] = MatrixRecord.Open((await UserId(DemoUsers.Southborough)).ToString());
         var imran = await app.WithDbAsync(db => db.IswProfiles.Where(p => p.FullName == "Imran Chaudhry").Select(p => p.Id).SingleAsync());
         byControllerParameter["Panel|id"] = MatrixRecord.Open(imran.ToString(), imran.ToString(), "Imran Chaudhry");
