@@ -55,6 +55,7 @@ public static class ServiceRegistration
         services.Configure<Features.Invoices.InvoicingOptions>(configuration.GetSection(Features.Invoices.InvoicingOptions.Section));
         services.Configure<Pdf.PdfOptions>(configuration.GetSection(Pdf.PdfOptions.Section));
         services.AddSingleton<Pdf.PdfFonts>();
+        services.AddSingleton<Features.Insight.EvidencePackPdf>();
         services.AddDeadlineSweeps(configuration);
         services.AddRetention(configuration);
         services.AddScoped<EmailOutbox>();

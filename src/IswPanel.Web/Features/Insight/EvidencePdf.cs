@@ -1,17 +1,54 @@
+using System.Globalization;
 using IswPanel.Domain.Shadowing;
 using IswPanel.Web.Features.Insight.Charts;
+using IswPanel.Web.Infrastructure.Pdf;
 
 namespace IswPanel.Web.Features.Insight;
 
 /// <summary>
-/// Renders the evidence pack as a PDF: the three self-evaluation questions as headings and the figures beneath, as
-/// the printable page shows them. Kept behind this interface so the PDF library (PDFsharp, with its font resolver)
-/// is chosen in one place; until an implementation is registered, /authorities/{id}/evidence.pdf answers 404 and the
-/// page offers no PDF link. An implementation lays out <see cref="EvidencePdfContent.Blocks"/> in order.
+/// The evidence pack as an A4 PDF: the three self-evaluation questions as headings and the figures beneath, in the
+/// order of <see cref="EvidencePdfContent.Blocks"/> (the same order as the printable page), in IswPanel's PDF font.
 /// </summary>
-public interface IEvidencePackPdf
+public sealed class EvidencePackPdf(PdfFonts fonts)
 {
-    byte[] Render(EvidencePack.Pack pack);
+    private static readonly CultureInfo Uk = CultureInfo.GetCultureInfo("en-GB");
+
+    /// <summary>Why no PDF can be made on this server (no font found), or null.</summary>
+    public string? Problem => fonts.Problem;
+
+    public byte[] Render(EvidencePack.Pack pack)
+    {
+        ArgumentNullException.ThrowIfNull(pack);
+        fonts.EnsureRegistered();
+        using var writer = new PdfTextWriter($"{pack.Authority}: evidence pack, {pack.Period.Display}", "Evidence of the quality and impact of practice");
+        foreach (var block in EvidencePdfContent.Blocks(pack))
+        {
+            switch (block.Kind)
+            {
+                case EvidencePdfContent.Kind.Title:
+                    writer.Heading(block.Text, 17);
+                    break;
+                case EvidencePdfContent.Kind.Question:
+                    writer.Space(10);
+                    writer.Heading(block.Text, 14);
+                    break;
+                case EvidencePdfContent.Kind.Section:
+                    writer.Space(4);
+                    writer.Heading(block.Text, 11.5);
+                    break;
+                case EvidencePdfContent.Kind.Figure:
+                    writer.Figure(block.Text, block.Value ?? "");
+                    break;
+                default:
+                    writer.Paragraph(block.Text);
+                    break;
+            }
+        }
+
+        writer.Space(10);
+        writer.Small($"Produced by IswPanel on {pack.GeneratedAt.ToString("d MMMM yyyy", Uk)} from the panel's records.");
+        return writer.ToBytes();
+    }
 }
 
 /// <summary>What the PDF says, independent of the PDF library: headings, paragraphs and figure lines, in reading order.</summary>

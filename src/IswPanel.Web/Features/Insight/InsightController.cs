@@ -12,7 +12,7 @@ namespace IswPanel.Web.Features.Insight;
 /// plan, the CSV and the PDF. Another authority's pack is 404, never 403. A period that cannot be read shows the
 /// period form again with its errors.
 /// </summary>
-public sealed class InsightController(IMediator mediator, IAuditLog audit, IServiceProvider services) : AppController
+public sealed class InsightController(IMediator mediator, IAuditLog audit, EvidencePackPdf pdf) : AppController
 {
     [HttpGet("/dashboard"), Authorize(Policy = Policies.Commissioner)]
     public async Task<IActionResult> Commissioner(string? from, string? to) =>
@@ -60,18 +60,19 @@ public sealed class InsightController(IMediator mediator, IAuditLog audit, IServ
         return File(EvidenceCsv.Write(pack), "text/csv", EvidenceCsv.FileName(pack, "csv"));
     }
 
-    /// <summary>The pack as a PDF, when a renderer is registered (<see cref="IEvidencePackPdf"/>); until then, not found.</summary>
+    /// <summary>The pack as a PDF; 503 with the reason when this server has no font to write it with.</summary>
     [HttpGet("/authorities/{authorityId:guid}/evidence.pdf"), Authorize(Policy = Policies.AuthorityInsight)]
     public async Task<IActionResult> EvidencePdfFile(Guid authorityId, string? from, string? to)
     {
         var result = await mediator.Send(new EvidencePack.Query(authorityId, from, to), HttpContext.RequestAborted);
         if (!result.IsSuccess) return result.Status == ResultStatus.Invalid ? BadRequest() : NotFound();
-        if (services.GetService<IEvidencePackPdf>() is not { } renderer) return NotFound();
+        if (pdf.Problem is { } problem)
+            return StatusCode(StatusCodes.Status503ServiceUnavailable, $"The PDF cannot be made on this server: {problem} The printable page still works.");
         var pack = result.Value!;
         await audit.WriteAsync(AuditActions.EvidencePackDownloaded, "Authority", authorityId.ToString(), $"PDF {pack.Period.Key}",
             subjectAuthorityId: authorityId);
         Response.Headers.CacheControl = "no-store";
-        return File(renderer.Render(pack), "application/pdf", EvidenceCsv.FileName(pack, "pdf"));
+        return File(pdf.Render(pack), "application/pdf", EvidenceCsv.FileName(pack, "pdf"));
     }
 
     /// <summary>The page, or the period form again (400) when the dates cannot be used; another tenant's or a missing one is 404.</summary>

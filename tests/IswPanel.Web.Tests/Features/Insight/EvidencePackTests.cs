@@ -206,13 +206,41 @@ public sealed class EvidencePackTests(InsightApp fixture)
     }
 
     [Fact]
-    public async Task The_pdf_is_not_offered_until_a_renderer_is_registered_and_its_content_has_the_questions_and_figures()
+    public async Task The_pdf_opens_and_its_text_has_the_three_questions_and_the_figures()
     {
         using var aston = await SignedInAsync(InsightData.AstonCommissioner);
-        Assert.Equal(HttpStatusCode.NotFound, (await aston.Http.GetAsync($"{AstonPack}.pdf?{Period}")).StatusCode);
         var (_, page) = await aston.GetPageAsync($"{AstonPack}?{Period}");
-        Assert.Null(page.QuerySelector("a[href*='evidence.pdf']"));
+        var link = page.QuerySelector("a[href*='evidence.pdf']")!.GetAttribute("href");
+        Assert.Equal($"{AstonPack}.pdf?{Period}", link);
 
+        var response = await aston.Http.GetAsync(link, TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/pdf", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("no-store", response.Headers.CacheControl?.ToString());
+        using var pdf = UglyToad.PdfPig.PdfDocument.Open(await response.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken));
+        var text = string.Join(" ", pdf.GetPages().SelectMany(p => p.GetWords()).Select(w => w.Text));
+
+        Assert.Contains("Aston", text, StringComparison.Ordinal);
+        var questions = new[] { EvidencePack.QuestionKnow, EvidencePack.QuestionHow, EvidencePack.QuestionPlans }
+            .Select(q => text.IndexOf(q, StringComparison.Ordinal)).ToList();
+        Assert.All(questions, at => Assert.True(at >= 0, "Each question is a heading in the PDF."));
+        Assert.Equal(questions.Order(), questions);
+        // Figures sit under the first question, each label followed by its value.
+        Assert.InRange(text.IndexOf("On-time rate against filing deadlines (%) 50.0", StringComparison.Ordinal), questions[0], questions[1]);
+        Assert.InRange(text.IndexOf("Hours delegated to the panel, 2026-03 6.00", StringComparison.Ordinal), questions[0], questions[1]);
+        Assert.Contains($"Page {pdf.NumberOfPages} of {pdf.NumberOfPages}", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Another_authoritys_commissioner_gets_404_for_the_pdf()
+    {
+        using var brook = await SignedInAsync(InsightData.BrookCommissioner);
+        Assert.Equal(HttpStatusCode.NotFound, (await brook.Http.GetAsync($"{AstonPack}.pdf?{Period}", TestContext.Current.CancellationToken)).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_pdf_content_puts_every_figure_under_the_first_question_in_the_packs_order()
+    {
         var pack = await InsightApp.FigureAsync(App, async (db, _) =>
         {
             var me = new FixedUser(Domain.Security.Roles.PanelAdmin);
@@ -223,8 +251,9 @@ public sealed class EvidencePackTests(InsightApp fixture)
         var blocks = EvidencePdfContent.Blocks(pack);
         Assert.Equal([EvidencePack.QuestionKnow, EvidencePack.QuestionHow, EvidencePack.QuestionPlans],
             blocks.Where(b => b.Kind == EvidencePdfContent.Kind.Question).Select(b => b.Text));
+        var how = blocks.ToList().FindIndex(b => b.Text == EvidencePack.QuestionHow);
+        Assert.Equal(pack.Rows.Count, blocks.Take(how).Count(b => b.Kind == EvidencePdfContent.Kind.Figure));
         Assert.Contains(blocks, b => b is { Kind: EvidencePdfContent.Kind.Figure, Text: "On-time rate against filing deadlines (%)", Value: "50.0" });
-        Assert.Contains(blocks, b => b is { Kind: EvidencePdfContent.Kind.Figure, Text: "Hours delegated to the panel, 2026-03", Value: "6.00" });
     }
 
     private sealed class FixedUser(string role) : Domain.Security.ICurrentUser
