@@ -1779,3 +1779,28 @@ BEGIN
 END $EF$;
 COMMIT;
 
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201220950_ShadowedSessionRole') THEN
+    ALTER TABLE "ShadowedSessions" ADD "Role" integer NOT NULL DEFAULT 0;
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201220950_ShadowedSessionRole') THEN
+    UPDATE "ShadowedSessions" SET "Role" = (SELECT "Role" FROM "Shadowers" WHERE "Shadowers"."Id" = "ShadowedSessions"."ShadowerId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201220950_ShadowedSessionRole') THEN
+    INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+    VALUES ('20261201220950_ShadowedSessionRole', '10.0.15');
+    END IF;
+END $EF$;
+COMMIT;
+

@@ -886,3 +886,13 @@ VALUES ('20261201191722_ShadowingAndEvidencePlans', '10.0.15');
 
 COMMIT;
 
+BEGIN TRANSACTION;
+ALTER TABLE "ShadowedSessions" ADD "Role" INTEGER NOT NULL DEFAULT 0;
+
+UPDATE "ShadowedSessions" SET "Role" = (SELECT "Role" FROM "Shadowers" WHERE "Shadowers"."Id" = "ShadowedSessions"."ShadowerId");
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261201220921_ShadowedSessionRole', '10.0.15');
+
+COMMIT;
+

@@ -1936,3 +1936,32 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201220937_ShadowedSessionRole'
+)
+BEGIN
+    ALTER TABLE [ShadowedSessions] ADD [Role] int NOT NULL DEFAULT 0;
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201220937_ShadowedSessionRole'
+)
+BEGIN
+    UPDATE [ShadowedSessions] SET [Role] = (SELECT [Role] FROM [Shadowers] WHERE [Shadowers].[Id] = [ShadowedSessions].[ShadowerId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201220937_ShadowedSessionRole'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261201220937_ShadowedSessionRole', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

@@ -1339,6 +1339,9 @@ namespace IswPanel.Migrations.PostgreSql.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
 
+                    b.Property<int>("Role")
+                        .HasColumnType("integer");
+
                     b.Property<int>("Seat")
                         .HasColumnType("integer");
 

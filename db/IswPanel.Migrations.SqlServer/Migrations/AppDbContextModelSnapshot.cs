@@ -1341,6 +1341,9 @@ namespace IswPanel.Migrations.SqlServer.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("nvarchar(4000)");
 
+                    b.Property<int>("Role")
+                        .HasColumnType("int");
+
                     b.Property<int>("Seat")
                         .HasColumnType("int");
 

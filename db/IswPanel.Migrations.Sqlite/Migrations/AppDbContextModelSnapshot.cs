@@ -1330,6 +1330,9 @@ namespace IswPanel.Migrations.Sqlite.Migrations
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Role")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("Seat")
                         .HasColumnType("INTEGER");
 

@@ -21,6 +21,12 @@ public sealed class ShadowedSession : Entity
     public Guid WorkLogEntryId { get; private set; }
     public int Seat { get; private set; }
 
+    /// <summary>
+    /// The shadower's role when the session was marked, so hours by role for a past period stay as they were when an
+    /// ASYE social worker is later recorded as newly qualified.
+    /// </summary>
+    public ShadowerRole Role { get; private set; }
+
     /// <summary>Copied from the session when marked, so summaries need no join to the case's work log.</summary>
     public DateOnly SessionDate { get; private set; }
     public int Minutes { get; private set; }
@@ -31,7 +37,7 @@ public sealed class ShadowedSession : Entity
     public string? IswComment { get; private set; }
     public DateTime? IswCommentedAt { get; private set; }
 
-    public static ShadowedSession Attend(ShadowingNomination nomination, Guid workLogEntryId, DateOnly sessionDate,
+    public static ShadowedSession Attend(ShadowingNomination nomination, ShadowerRole shadowerRole, Guid workLogEntryId, DateOnly sessionDate,
         int sessionMinutes, bool isSession, IReadOnlyCollection<int> seatsTaken, int maxShadowersPerSession, DateTime now)
     {
         if (!isSession) throw new DomainException("Only sessions with the family (visits, observations, interviews, virtual sessions) can be shadowed.");
@@ -48,6 +54,7 @@ public sealed class ShadowedSession : Entity
             AssessmentRequestId = nomination.AssessmentRequestId,
             WorkLogEntryId = workLogEntryId,
             Seat = seat,
+            Role = shadowerRole,
             SessionDate = sessionDate,
             Minutes = sessionMinutes,
             MarkedAt = now,

@@ -31,7 +31,7 @@ public sealed class ShadowingTests
 
     private static ShadowedSession Attend(ShadowingNomination nomination, DateOnly date, IReadOnlyCollection<int>? seats = null, int cap = 1,
         bool isSession = true) =>
-        ShadowedSession.Attend(nomination, Guid.NewGuid(), date, 90, isSession, seats ?? [], cap, Now);
+        ShadowedSession.Attend(nomination, ShadowerRole.Asye, Guid.NewGuid(), date, 90, isSession, seats ?? [], cap, Now);
 
     private static string Refusal(Action action) => Assert.Throws<DomainException>(action).Message;
 

@@ -14,8 +14,8 @@ namespace IswPanel.Web.Features.Insight;
 /// quality, timeliness, capacity and workforce development — and the plan the commissioner wrote for that period.
 /// The same pack feeds the printable page, the CSV, the PDF and the API, so they can never disagree. Commissioners
 /// see their own authority's (another's is not found); panel administrators any authority's. No figure carries a
-/// child's details. Every figure depends only on records dated in the period (see each figure's notes for the two
-/// exceptions: a shadower's role is their role now, and an authority's region is its region now).
+/// child's details. Every figure depends only on records dated in the period (see each figure's notes for the one
+/// exception: an authority's region is its region now).
 /// </summary>
 public static class EvidencePack
 {

@@ -56,7 +56,10 @@ public static class SessionAttendance
             var entry = await db.WorkLogEntries.AsNoTracking()
                 .SingleOrDefaultAsync(e => e.Id == command.WorkLogEntryId && e.AssignmentId == nomination.AssignmentId, cancellationToken);
             if (entry is null) return Failure.Invalid("", NotThisAssessment);
-            var shadowerName = await db.Shadowers.Where(s => s.Id == nomination.ShadowerId).Select(s => s.FullName).SingleAsync(cancellationToken);
+            // An anonymous type, not a tuple: Npgsql reads a projected tuple as a row value.
+            var shadower = await db.Shadowers.Where(s => s.Id == nomination.ShadowerId)
+                .Select(s => new { s.FullName, s.Role }).SingleAsync(cancellationToken);
+            var shadowerName = shadower.FullName;
             if (await db.ShadowedSessions.AnyAsync(s => s.WorkLogEntryId == entry.Id && s.ShadowerId == nomination.ShadowerId, cancellationToken))
                 return Failure.Invalid("", $"{shadowerName} is already marked as attending this session.");
 
@@ -68,7 +71,7 @@ public static class SessionAttendance
                 select a.Contract.MaxShadowersPerSession).SingleAsync(cancellationToken);
             var seatsTaken = await db.ShadowedSessions.Where(s => s.WorkLogEntryId == entry.Id).Select(s => s.Seat).ToListAsync(cancellationToken);
             var now = clock.UtcNow;
-            var session = ShadowedSession.Attend(nomination, entry.Id, entry.Date, entry.DurationMinutes, entry.IsSession, seatsTaken, cap, now);
+            var session = ShadowedSession.Attend(nomination, shadower.Role, entry.Id, entry.Date, entry.DurationMinutes, entry.IsSession, seatsTaken, cap, now);
             db.ShadowedSessions.Add(session);
 
             // Another marking may take the seat between this read and the save: the unique (session, seat) index refuses
@@ -84,7 +87,7 @@ public static class SessionAttendance
         {
             try
             {
-                ShadowedSession.Attend(nomination, entry.Id, entry.Date, entry.DurationMinutes, entry.IsSession,
+                ShadowedSession.Attend(nomination, ShadowerRole.Other, entry.Id, entry.Date, entry.DurationMinutes, entry.IsSession,
                     [.. Enumerable.Range(1, cap)], cap, now);
             }
             catch (DomainException full)
@@ -108,7 +111,10 @@ public static class SessionAttendance
             if (session.Reflection is not null) return Failure.Invalid("", HasReflection);
 
             var kind = await db.WorkLogEntries.Where(e => e.Id == session.WorkLogEntryId).Select(e => e.Kind).SingleAsync(cancellationToken);
-            var shadowerName = await db.Shadowers.Where(s => s.Id == nomination.ShadowerId).Select(s => s.FullName).SingleAsync(cancellationToken);
+            // An anonymous type, not a tuple: Npgsql reads a projected tuple as a row value.
+            var shadower = await db.Shadowers.Where(s => s.Id == nomination.ShadowerId)
+                .Select(s => new { s.FullName, s.Role }).SingleAsync(cancellationToken);
+            var shadowerName = shadower.FullName;
             db.ShadowedSessions.Remove(session);
             audit.Add(AuditActions.ShadowedSessionRemoved, nameof(ShadowedSession), session.Id.ToString(),
                 $"nomination {nomination.Id}; session {session.WorkLogEntryId}", subjectAuthorityId: nomination.AuthorityId);

@@ -26,21 +26,20 @@ public static class ShadowingHours
     public sealed record RoleFigures(ShadowerRole Role, int Sessions, int Shadowers, int Minutes);
 
     /// <summary>
-    /// The figures for sessions held from <paramref name="from"/> to <paramref name="to"/> (both included): every
-    /// month of the period appears, with zeros where nothing was shadowed; roles appear where they have sessions.
-    /// Shadowers are counted once per month (and once over the period), however many sessions they attended.
-    /// One query; the grouping is done in memory (an authority's sessions in a year are a few hundred rows).
+    /// The figures for sessions held from <paramref name="from"/> to <paramref name="to"/> (both included) for one
+    /// authority, or every authority when <paramref name="authorityId"/> is null: every month of the period appears,
+    /// with zeros where nothing was shadowed; roles appear where they have sessions. A session counts under the role
+    /// its shadower had when it was marked. Shadowers are counted once per month (and once over the period), however
+    /// many sessions they attended. One query; the grouping is done in memory (shadowed sessions are a few per
+    /// assessment, so an authority's year is a few hundred rows).
     /// </summary>
-    public static async Task<Figures> ByMonthAsync(AppDbContext db, Guid authorityId, DateOnly from, DateOnly to, CancellationToken cancellationToken)
+    public static async Task<Figures> ByMonthAsync(AppDbContext db, Guid? authorityId, DateOnly from, DateOnly to, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(db);
         var (first, last) = (from, to);
-        var rows = await (
-            from s in db.ShadowedSessions.AsNoTracking()
-            where s.AuthorityId == authorityId && s.SessionDate >= first && s.SessionDate <= last
-            join shadower in db.Shadowers on s.ShadowerId equals shadower.Id
-            select new Row(s.SessionDate, s.Minutes, s.ShadowerId, shadower.Role))
-            .ToListAsync(cancellationToken);
+        var sessions = db.ShadowedSessions.AsNoTracking().Where(s => s.SessionDate >= first && s.SessionDate <= last);
+        if (authorityId is { } id) sessions = sessions.Where(s => s.AuthorityId == id);
+        var rows = await sessions.Select(s => new Row(s.SessionDate, s.Minutes, s.ShadowerId, s.Role)).ToListAsync(cancellationToken);
         return Summarise(rows, from, to);
     }
 

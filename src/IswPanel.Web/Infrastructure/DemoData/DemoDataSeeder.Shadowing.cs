@@ -31,7 +31,7 @@ public sealed partial class DemoDataSeeder
         var session = await db.WorkLogEntries.AsNoTracking()
             .Where(e => e.AssignmentId == assignment.Id && e.Date >= consentedOn && e.Kind == WorkKind.Observation)
             .OrderBy(e => e.Date).ThenBy(e => e.LoggedAt).FirstAsync();
-        var attended = ShadowedSession.Attend(leahNomination, session.Id, session.Date, session.DurationMinutes, session.IsSession, [],
+        var attended = ShadowedSession.Attend(leahNomination, leah.Role, session.Id, session.Date, session.DurationMinutes, session.IsSession, [],
             ShadowingCap.Default, At(session.Date, 19));
         attended.Reflect(leahNomination,
             "Watching contact from the side of the room showed me how much the child's play says about the relationship. " +

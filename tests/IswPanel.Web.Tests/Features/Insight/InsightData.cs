@@ -232,7 +232,7 @@ internal static class InsightData
                 At(1, 3), commissioner);
             nomination.Accept(At(1, 4));
             nomination.RecordConsent(true, On(1, 5), today, At(1, 5));
-            var session = ShadowedSession.Attend(nomination, entry.Id, entry.Date, entry.DurationMinutes, entry.IsSession, [], ShadowingCap.Default, At(1, 6));
+            var session = ShadowedSession.Attend(nomination, shadower.Role, entry.Id, entry.Date, entry.DurationMinutes, entry.IsSession, [], ShadowingCap.Default, At(1, 6));
             db.ShadowingNominations.Add(nomination);
             db.ShadowedSessions.Add(session);
             return session;

@@ -98,7 +98,7 @@ public sealed class ShadowingRaceTests
             {
                 var nomination = await other.ShadowingNominations.AsNoTracking().SingleAsync(n => n.Id == theirs);
                 var session = await other.WorkLogEntries.AsNoTracking().SingleAsync(e => e.Id == entry);
-                other.ShadowedSessions.Add(ShadowedSession.Attend(nomination, entry, session.Date, session.DurationMinutes, session.IsSession, [], 1, clock.UtcNow));
+                other.ShadowedSessions.Add(ShadowedSession.Attend(nomination, ShadowerRole.Asye, entry, session.Date, session.DurationMinutes, session.IsSession, [], 1, clock.UtcNow));
                 return await other.SaveChangesAsync();
             });
             return marked;

@@ -1,7 +1,9 @@
 using System.Net;
+using IswPanel.Data;
 using IswPanel.Domain.Shadowing;
 using IswPanel.Testing;
 using IswPanel.Web.Features.ShadowingReports;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using static IswPanel.Web.Tests.Features.ShadowingReports.ShadowingScenario;
 
@@ -18,7 +20,7 @@ public sealed class ShadowingHoursTests(ShadowingWorld world) : IClassFixture<Sh
     public async Task Northshire_by_month_from_september_to_november_matches_the_hand_count()
     {
         await using var scope = App.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<Data.AppDbContext>();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
 
         var figures = await ShadowingHours.ByMonthAsync(db, world.Northshire, new DateOnly(2026, 9, 1), new DateOnly(2026, 11, 30),
             TestContext.Current.CancellationToken);
@@ -31,6 +33,28 @@ public sealed class ShadowingHoursTests(ShadowingWorld world) : IClassFixture<Sh
             figures.ByRole.Select(r => (r.Role, r.Sessions, r.Shadowers, r.Minutes)));
         Assert.Equal([(ShadowerRole.Asye, 1, 75), (ShadowerRole.Nqsw, 1, 45)],
             figures.Months[2].ByRole.Select(r => (r.Role, r.Sessions, r.Minutes)));
+    }
+
+    [Fact]
+    public async Task A_session_counts_under_the_role_its_shadower_had_when_it_was_marked()
+    {
+        await using var app = await IswPanelApp.StartAsync(DatabaseProvider.Sqlite);
+        var northshire = await app.WithDbAsync(db => db.Shadowers.Where(s => s.WorkEmail == DemoUsers.Shadower1).Select(s => s.AuthorityId).SingleAsync());
+        var everything = (new DateOnly(2020, 1, 1), new DateOnly(2026, 12, 31));
+        var before = await app.WithDbAsync(db => ShadowingHours.ByMonthAsync(db, northshire, everything.Item1, everything.Item2, default));
+
+        // Leah (ASYE in the demo) is recorded as newly qualified on a later nomination.
+        await app.WithDbAsync(async db =>
+        {
+            var leah = await db.Shadowers.SingleAsync(s => s.WorkEmail == DemoUsers.Shadower1);
+            leah.Refresh(ShadowerRole.Nqsw, null);
+            return await db.SaveChangesAsync();
+        });
+        var after = await app.WithDbAsync(db => ShadowingHours.ByMonthAsync(db, northshire, everything.Item1, everything.Item2, default));
+
+        Assert.Equal([ShadowerRole.Asye], before.ByRole.Select(r => r.Role));
+        Assert.Equal(before.ByRole, after.ByRole);
+        Assert.True(after.Minutes > 0);
     }
 
     [Fact]

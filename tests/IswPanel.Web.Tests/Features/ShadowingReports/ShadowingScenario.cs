@@ -93,7 +93,7 @@ public static class ShadowingScenario
         var entry = WorkLogEntry.Log(chosen.RequestId, chosen.AssignmentId, chosen.IswProfileId, date, kind, minutes, "Mother (A.B.)", 0, 0m, null,
             today, now, countedMinutesSoFar: 0, budgetHours: null);
         db.WorkLogEntries.Add(entry);
-        var session = ShadowedSession.Attend(nomination, entry.Id, date, minutes, entry.IsSession, [], 1, now);
+        var session = ShadowedSession.Attend(nomination, shadower.Role, entry.Id, date, minutes, entry.IsSession, [], 1, now);
         if (reflection is not null) session.Reflect(nomination, reflection, now);
         if (comment is not null) session.Comment(comment, now);
         db.ShadowedSessions.Add(session);

@@ -1,14 +1,14 @@
 using IswPanel.Data;
 using IswPanel.Domain.Shadowing;
-using Microsoft.EntityFrameworkCore;
+using IswPanel.Web.Features.ShadowingReports;
 
 namespace IswPanel.Web.Features.Insight.Figures;
 
 /// <summary>
 /// Workforce development: the hours the authority's junior staff spent shadowing panel social workers, from the
-/// sessions they attended (<see cref="ShadowedSession.Minutes"/>, dated by the session), by month and by the
-/// shadower's role. One grouped query. The role is the shadower's role now: a shadower's role is not kept per
-/// session, so when an ASYE social worker is later recorded as newly qualified, their past hours move with them.
+/// sessions they attended (<see cref="ShadowedSession.Minutes"/>, dated by the session), by month and by the role
+/// the shadower had when the session was marked, so a past period's figures do not change when someone's role does.
+/// The same query as the shadowing hours page (<see cref="ShadowingHours.ByMonthAsync"/>), so the two cannot disagree.
 /// </summary>
 public static class ShadowingFigures
 {
@@ -27,17 +27,9 @@ public static class ShadowingFigures
 
     public static async Task<Shadowing> HoursAsync(AppDbContext db, Guid? authorityId, InsightPeriod period, CancellationToken cancellationToken)
     {
-        var start = period.From;
-        var to = period.To;
-        var sessions = db.ShadowedSessions.AsNoTracking().Where(s => s.SessionDate >= start && s.SessionDate <= to);
-        if (authorityId is { } id) sessions = sessions.Where(s => s.AuthorityId == id);
-        var rows = await (
-            from s in sessions
-            join p in db.Shadowers on s.ShadowerId equals p.Id
-            group s by new { s.SessionDate.Year, s.SessionDate.Month, p.Role } into g
-            select new { g.Key.Year, g.Key.Month, g.Key.Role, Minutes = g.Sum(s => s.Minutes) })
-            .ToListAsync(cancellationToken);
-        return new Shadowing(period.Months, [.. rows.Select(r => new Cell(new DateOnly(r.Year, r.Month, 1), r.Role, r.Minutes))
+        var figures = await ShadowingHours.ByMonthAsync(db, authorityId, period.From, period.To, cancellationToken);
+        return new Shadowing(period.Months, [.. figures.Months
+            .SelectMany(m => m.ByRole.Select(r => new Cell(m.Month, r.Role, r.Minutes)))
             .OrderBy(c => c.Month).ThenBy(c => c.Role)]);
     }
 }
