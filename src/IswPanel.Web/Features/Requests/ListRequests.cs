@@ -22,6 +22,9 @@ public static class ListRequests
         public int? Page { get; init; }
         public int? PageSize { get; init; }
 
+        /// <summary>The previous page's <see cref="Paged{T}.Next"/>: seek past it instead of skipping rows.</summary>
+        public string? After { get; init; }
+
         /// <summary>Narrower lists, for the dashboards' links to the rows behind a figure.</summary>
         public RequestFilter? Filter { get; init; }
     }
@@ -118,6 +121,8 @@ public static class ListRequests
         {
             RuleFor(q => q.Page).GreaterThanOrEqualTo(1).WithMessage("Page must be 1 or more.");
             RuleFor(q => q.PageSize).InclusiveBetween(1, Paging.MaxPageSize).WithMessage($"Page size must be between 1 and {Paging.MaxPageSize}.");
+            RuleFor(q => q.After).Must(a => a is null || KeysetCursor.TryParse(a, out _))
+                .WithMessage("'after' must be the 'next' value of the previous page, unchanged.");
         }
     }
 
@@ -130,17 +135,30 @@ public static class ListRequests
             if (query.Status is { } status) requests = requests.Where(r => r.Status == status);
             if (query.Filter is { } filter) requests = filter.Apply(requests, db);
 
-            var items =
-                from r in requests
+            var total = await requests.CountAsync(cancellationToken);
+            // Newest first by (CreatedAt, Id): with a cursor, seek past the previous page's last row (the index
+            // (AuthorityId, CreatedAt, Id) or (CreatedAt, Id) serves it) instead of skipping every earlier row.
+            var ordered = requests.OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id);
+            var window = KeysetCursor.TryParse(query.After, out var after)
+                ? ordered.Where(r => r.CreatedAt < after.At || (r.CreatedAt == after.At && r.Id.CompareTo(after.Id) < 0))
+                : ordered.Skip((page - 1) * pageSize);
+            // Only the page's rows are joined to their names; one more row tells whether there is a next page.
+            var rows = await (
+                from r in window.Take(pageSize + 1)
                 join t in db.AssessmentTypes on r.AssessmentTypeId equals t.Id
                 join a in db.Authorities on r.AuthorityId equals a.Id
                 join i in db.IswProfiles on r.AssignedIswId equals i.Id into assigned
                 from i in assigned.DefaultIfEmpty()
                 orderby r.CreatedAt descending, r.Id descending
                 select new Item(r.Id, r.CaseReference, t.Code, t.Name, new AuthorityRef(a.Id, a.Name), r.Status, r.FilingDeadline,
-                    i == null ? null : new IswRef(i.Id, i.FullName), r.CreatedAt, r.AtRisk, r.ShortfallWorkingDays);
+                    i == null ? null : new IswRef(i.Id, i.FullName), r.CreatedAt, r.AtRisk, r.ShortfallWorkingDays))
+                .ToListAsync(cancellationToken);
 
-            return await items.ToPagedAsync(page, pageSize, cancellationToken);
+            var items = rows.Take(pageSize).ToList();
+            return new Paged<Item>(items, page, pageSize, total)
+            {
+                Next = rows.Count > pageSize ? new KeysetCursor(items[^1].CreatedAt, items[^1].Id).Encode() : null,
+            };
         }
     }
 }

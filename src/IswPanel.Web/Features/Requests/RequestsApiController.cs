@@ -38,11 +38,14 @@ public sealed class RequestsApiController(IMediator mediator) : ApiController
 
     public const string NoReasonGiven = "No reason given (cancelled through the API).";
 
-    /// <summary>Requests newest first: a commissioner's own authority's, or all for a panel administrator.</summary>
+    /// <summary>
+    /// Requests newest first: a commissioner's own authority's, or all for a panel administrator. <c>after</c> is the
+    /// previous page's <c>next</c>: it reads the following page by seeking, as fast at page 1,000 as at page 1.
+    /// </summary>
     [HttpGet, Authorize(Policy = Policies.ListRequests)]
     [ProducesResponseType<Paged<ListRequests.Item>>(StatusCodes.Status200OK)]
-    public async Task<ActionResult<Paged<ListRequests.Item>>> List(AssessmentRequestStatus? status, int? page, int? pageSize) =>
-        OkOrProblem(await mediator.Send(new ListRequests.Query { Status = status, Page = page, PageSize = pageSize }));
+    public async Task<ActionResult<Paged<ListRequests.Item>>> List(AssessmentRequestStatus? status, int? page, int? pageSize, string? after) =>
+        OkOrProblem(await mediator.Send(new ListRequests.Query { Status = status, Page = page, PageSize = pageSize, After = after }));
 
     /// <summary>One request; another authority's request is 404.</summary>
     [HttpGet("{id:guid}"), Authorize(Policy = Policies.ReadRequest)]

@@ -17,10 +17,10 @@ public sealed class RequestsController(IMediator mediator) : AppController
 
     /// <summary>A commissioner's home page: their authority's requests. Administrators see every authority's.</summary>
     [HttpGet(""), Authorize(Policy = Policies.ListRequests)]
-    public async Task<IActionResult> Index(AssessmentRequestStatus? status, int? page, [FromQuery] ListRequests.RequestFilter filter)
+    public async Task<IActionResult> Index(AssessmentRequestStatus? status, int? page, int? pageSize, string? after, [FromQuery] ListRequests.RequestFilter filter)
     {
         var narrower = filter.IsEmpty ? null : filter;
-        var result = await mediator.Send(new ListRequests.Query { Status = status, Page = page, Filter = narrower });
+        var result = await mediator.Send(new ListRequests.Query { Status = status, Page = page, PageSize = pageSize, After = after, Filter = narrower });
         return result.IsSuccess ? View(new RequestsPage(result.Value!, status) { Filter = narrower }) : NotFound();
     }
 

@@ -2,9 +2,15 @@ using Microsoft.EntityFrameworkCore;
 
 namespace IswPanel.Web.Infrastructure.Paging;
 
-/// <summary>A page of a list, in the API's shape: { items, page, pageSize, total }.</summary>
+/// <summary>
+/// A page of a list, in the API's shape: { items, page, pageSize, total }, plus <see cref="Next"/> where the list
+/// supports keyset paging: pass it back as <c>?after=</c> (with <c>page</c> one more) for the following page.
+/// </summary>
 public sealed record Paged<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total)
 {
+    /// <summary>The cursor for the next page, or null on the last page (and on lists without keyset paging).</summary>
+    public string? Next { get; init; }
+
     public int PageCount => Total == 0 ? 1 : (Total + PageSize - 1) / PageSize;
     public bool HasPrevious => Page > 1;
     public bool HasNext => Page < PageCount;
