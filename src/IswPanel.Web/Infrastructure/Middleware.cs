@@ -51,6 +51,10 @@ public static class Middleware
         app.MapIswPanelHangfireDashboard();
         app.MapControllers();
 
+        // B3's baseline (docs/performance.md): a constant behind the same pipeline and sign-in, mapped only for a benchmark.
+        if (app.Configuration.GetValue<bool>("Benchmarks:ConstantEndpoint"))
+            app.MapGet("/benchmarks/constant", () => "ok").RequireAuthorization(Auth.Policies.SignedIn);
+
         RecurringJobs.Register(app.Services.GetRequiredService<IRecurringJobManager>(), app.Configuration);
         return app;
     }
