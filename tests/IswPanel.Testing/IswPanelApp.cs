@@ -43,6 +43,8 @@ public class IswPanelApp(TestDatabase database, IReadOnlyDictionary<string, stri
         builder.UseSetting("Hangfire:Storage", "InMemory");
         builder.UseSetting("Hangfire:RunServer", "false");
         builder.UseSetting("Security:RequireTwoFactorForStaff", "false");
+        // Tests change records and look again at once; the cache has its own test (InsightCacheTests).
+        builder.UseSetting("Insight:CacheSeconds", "0");
         // The suite signs in hundreds of times from one TestServer (no client IP); the rate-limit test sets its own.
         foreach (var limit in new[] { "SignIn", "ApiToken", "Apply" })
             builder.UseSetting($"Security:RateLimits:{limit}:PermitLimit", "1000000");

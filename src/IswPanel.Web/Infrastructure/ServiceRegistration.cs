@@ -56,6 +56,9 @@ public static class ServiceRegistration
         services.Configure<Pdf.PdfOptions>(configuration.GetSection(Pdf.PdfOptions.Section));
         services.AddSingleton<Pdf.PdfFonts>();
         services.AddSingleton<Features.Insight.EvidencePackPdf>();
+        services.AddMemoryCache();
+        services.Configure<Features.Insight.InsightOptions>(configuration.GetSection(Features.Insight.InsightOptions.Section));
+        services.AddSingleton<Features.Insight.InsightCache>();
         services.AddDeadlineSweeps(configuration);
         services.AddRetention(configuration);
         services.AddScoped<EmailOutbox>();

@@ -24,15 +24,19 @@ ISW=${ISW:-isw1@scale.iswpanel.test}
 PASSWORD=${PASSWORD:-Scale-Data-Password-2026!}
 RESULTS=${RESULTS:-"$root/tests/IswPanel.Benchmarks/BenchmarkDotNet.Artifacts/load-$(date +%Y%m%d-%H%M%S).md"}
 base="http://localhost:$PORT"
+proxied="X-Forwarded-Proto: https"
 command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk)" >&2; exit 2; }
 
 if [ "${NO_BUILD:-}" != 1 ]; then dotnet build -c Release "$root/src/IswPanel.Web" -v q -nologo >/dev/null; fi
 work=$(mktemp -d)
 log="$work/app.log"
-# Production settings, no background jobs (the sweeps are B4), no migrations (the generator made the schema), staff
-# two-factor off so the load can sign the administrator in, and the baseline endpoint mapped.
+# Production settings, no background jobs (the sweeps are B4), pending migrations applied (none when the generator
+# made the schema from the same commit), staff
+# two-factor off so the load can sign the administrator in, and the baseline endpoint mapped. TLS is taken to end at a
+# proxy in front (X-Forwarded-Proto: https on every request), as in production, so wrk measures the app, not TLS.
 (cd "$root/src/IswPanel.Web" && exec env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$PORT" \
-  Database__Provider="$PROVIDER" ConnectionStrings__IswPanel="$CONNECTION" Database__ApplyMigrationsOnStart=false \
+  Database__Provider="$PROVIDER" ConnectionStrings__IswPanel="$CONNECTION" Database__ApplyMigrationsOnStart=true \
+  ASPNETCORE_FORWARDEDHEADERS_ENABLED=true \
   Hangfire__RunServer=false Security__RequireTwoFactorForStaff=false Benchmarks__ConstantEndpoint=true \
   Logging__LogLevel__Default=Warning dotnet bin/Release/net10.0/IswPanel.Web.dll >"$log" 2>&1) &
 app=$!
@@ -46,13 +50,13 @@ pid=$app   # the subshell exec'd env, which exec'd dotnet: one process
 # A signed-in cookie header for pages (the sign-in form's antiforgery token and cookie, then the session cookie).
 cookie_for() {
   local jar="$work/jar-$1" token
-  token=$(curl -fs -c "$jar" -b "$jar" "$base/account/sign-in" | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"$//')
-  curl -fs -o /dev/null -c "$jar" -b "$jar" --data-urlencode "Email=$1" --data-urlencode "Password=$PASSWORD" \
+  token=$(curl -fs -H "$proxied" -c "$jar" -b "$jar" "$base/account/sign-in" | grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"$//')
+  curl -fs -o /dev/null -H "$proxied" -c "$jar" -b "$jar" --data-urlencode "Email=$1" --data-urlencode "Password=$PASSWORD" \
     --data-urlencode "__RequestVerificationToken=$token" "$base/account/sign-in"
   awk 'BEGIN{ORS=""} /^#HttpOnly_/{sub(/^#HttpOnly_/,"")} !/^#/ && NF>=7 {printf "%s%s=%s", (n++?"; ":""), $6, $7}' "$jar"
 }
 token_for() {
-  curl -fs -H 'Content-Type: application/json' -d "{\"email\":\"$1\",\"password\":\"$PASSWORD\"}" "$base/api/v1/auth/token" |
+  curl -fs -H "$proxied" -H 'Content-Type: application/json' -d "{\"email\":\"$1\",\"password\":\"$PASSWORD\"}" "$base/api/v1/auth/token" |
     sed 's/.*"accessToken":"\([^"]*\)".*/\1/'
 }
 commissioner_cookie="Cookie: $(cookie_for "$COMMISSIONER")"
@@ -63,12 +67,12 @@ admin_api="Authorization: Bearer $(token_for "$ADMIN")"
 
 # The cursor of page 1,000 (25 a page): follow "next" (100 a page to row 24,900, then 25 a page), as a client would.
 next=""
-walk() { local body; body=$(curl -fs -H "$admin_api" "$base/api/v1/assessment-requests?pageSize=$1${next:+&after=$next}"); next=$(echo "$body" | sed -n 's/.*"next":"\([^"]*\)".*/\1/p'); }
+walk() { local body; body=$(curl -fs -H "$proxied" -H "$admin_api" "$base/api/v1/assessment-requests?pageSize=$1${next:+&after=$next}"); next=$(echo "$body" | sed -n 's/.*"next":"\([^"]*\)".*/\1/p'); }
 for _ in $(seq 1 249); do walk 100; done
 for _ in 1 2 3; do walk 25; done
 [ -n "$next" ] || { echo "Could not reach page 1,000: fewer than 25,000 requests?" >&2; exit 1; }
 page1000="page=1000&after=$next"
-authority=$(curl -fs -H "$commissioner_api" "$base/api/v1/assessment-requests?pageSize=1" | sed -n 's/.*"authority":{"id":"\([^"]*\)".*/\1/p')
+authority=$(curl -fs -H "$proxied" -H "$commissioner_api" "$base/api/v1/assessment-requests?pageSize=1" | sed -n 's/.*"authority":{"id":"\([^"]*\)".*/\1/p')
 
 # name | header | path
 runs=(
@@ -100,9 +104,9 @@ mkdir -p "$(dirname "$RESULTS")"
 baseline_p95=""
 for run in "${runs[@]}"; do
   IFS='|' read -r name header path <<<"$run"
-  status=$(curl -s -o /dev/null -w '%{http_code}' -H "$header" "$base$path")
+  status=$(curl -s -o /dev/null -w '%{http_code}' -H "$proxied" -H "$header" "$base$path")
   [ "$status" = 200 ] || { echo "$name: $path answered $status, not 200" >&2; exit 1; }
-  wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --timeout 10s -H "$header" -s "$here/latency.lua" "$base$path" >"$work/wrk.out" 2>&1 || true
+  wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --timeout 10s -H "$proxied" -H "$header" -s "$here/latency.lua" "$base$path" >"$work/wrk.out" 2>&1 || true
   line=$(grep '^RESULT' "$work/wrk.out" || { cat "$work/wrk.out" >&2; exit 1; })
   get() { echo "$line" | sed -n "s/.* $1=\([^ ]*\).*/\1/p"; }
   p95=$(get p95_ms)

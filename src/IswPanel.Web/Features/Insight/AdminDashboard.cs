@@ -23,6 +23,7 @@ public static class AdminDashboard
 
     public sealed record Page(
         InsightPeriod Period,
+        DateTime ComputedAt,
         Guid? AuthorityId,
         IReadOnlyList<AuthorityChoice> Authorities,
         PanelFigures.TimeToAssignment TimeToAssignment,
@@ -36,7 +37,7 @@ public static class AdminDashboard
         public string? AuthorityName => Authorities.SingleOrDefault(a => a.Id == AuthorityId)?.Name;
     }
 
-    public sealed class Handler(AppDbContext db, IClock clock, WorkingDayCalendar calendar) : IQueryHandler<Query, Result<Page>>
+    public sealed class Handler(AppDbContext db, IClock clock, WorkingDayCalendar calendar, InsightCache insight) : IQueryHandler<Query, Result<Page>>
     {
         public async ValueTask<Result<Page>> Handle(Query query, CancellationToken cancellationToken)
         {
@@ -48,14 +49,14 @@ public static class AdminDashboard
                 .ToListAsync(cancellationToken);
             if (query.AuthorityId is { } chosen && authorities.All(a => a.Id != chosen)) return Failure.NotFound;
             var id = query.AuthorityId;
-            return new Page(period, id, authorities,
-                await PanelFigures.TimeToAssignmentAsync(db, id, period, calendar, cancellationToken),
-                await PanelFigures.OffersAsync(db, id, period, cancellationToken),
-                await PanelFigures.UtilisationAsync(db, cancellationToken),
-                await PanelFigures.DemandAsync(db, id, period, cancellationToken),
-                await PanelFigures.DocumentsExpiringAsync(db, today, ExpiringDays, cancellationToken),
-                await QualityFigures.FirstPassAsync(db, id, period, cancellationToken),
-                await RequestFigures.AtRiskAsync(db, id, today, calendar, cancellationToken));
+            return await insight.GetOrComputeAsync($"admin:{id}:{period.Key}", async ct => new Page(period, clock.UtcNow, id, authorities,
+                await PanelFigures.TimeToAssignmentAsync(db, id, period, calendar, ct),
+                await PanelFigures.OffersAsync(db, id, period, ct),
+                await PanelFigures.UtilisationAsync(db, ct),
+                await PanelFigures.DemandAsync(db, id, period, ct),
+                await PanelFigures.DocumentsExpiringAsync(db, today, ExpiringDays, ct),
+                await QualityFigures.FirstPassAsync(db, id, period, ct),
+                await RequestFigures.AtRiskAsync(db, id, today, calendar, ct)));
         }
     }
 }

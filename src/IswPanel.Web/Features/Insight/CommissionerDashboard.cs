@@ -25,6 +25,7 @@ public static class CommissionerDashboard
         Guid AuthorityId,
         string Authority,
         InsightPeriod Period,
+        DateTime ComputedAt,
         IReadOnlyList<RequestFigures.StateCount> OpenByState,
         RequestFigures.DeadlinesAhead Deadlines,
         TimelinessFigures.OnTime OnTime,
@@ -34,7 +35,7 @@ public static class CommissionerDashboard
         CapacityFigures.Budget Budget,
         ShadowingFigures.Shadowing Shadowing);
 
-    public sealed class Handler(AppDbContext db, ICurrentUser me, IClock clock, WorkingDayCalendar calendar, IOptions<InvoicingOptions> invoicing)
+    public sealed class Handler(AppDbContext db, ICurrentUser me, IClock clock, WorkingDayCalendar calendar, IOptions<InvoicingOptions> invoicing, InsightCache insight)
         : IQueryHandler<Query, Result<Page>>
     {
         public async ValueTask<Result<Page>> Handle(Query query, CancellationToken cancellationToken)
@@ -48,15 +49,15 @@ public static class CommissionerDashboard
             var period = parsed.Value!;
             var id = (Guid?)authorityId;
             var rate = invoicing.Value.MileageRate;
-            return new Page(authorityId, authority, period,
-                await RequestFigures.OpenByStateAsync(db, id, cancellationToken),
-                await RequestFigures.DeadlinesAheadAsync(db, id, today, DeadlineWorkingDays, calendar, cancellationToken),
-                await TimelinessFigures.OnTimeByMonthAsync(db, id, period, cancellationToken),
-                await QualityFigures.ScoresByCriterionAsync(db, id, period, cancellationToken),
-                await CapacityFigures.DelegatedByMonthAsync(db, id, period, cancellationToken),
-                await CapacityFigures.SpendByMonthAsync(db, id, period, rate, cancellationToken),
-                await CapacityFigures.SpendAgainstBudgetAsync(db, id, period, rate, cancellationToken),
-                await ShadowingFigures.HoursAsync(db, id, period, cancellationToken));
+            return await insight.GetOrComputeAsync($"commissioner:{authorityId}:{period.Key}", async ct => new Page(authorityId, authority, period, clock.UtcNow,
+                await RequestFigures.OpenByStateAsync(db, id, ct),
+                await RequestFigures.DeadlinesAheadAsync(db, id, today, DeadlineWorkingDays, calendar, ct),
+                await TimelinessFigures.OnTimeByMonthAsync(db, id, period, ct),
+                await QualityFigures.ScoresByCriterionAsync(db, id, period, ct),
+                await CapacityFigures.DelegatedByMonthAsync(db, id, period, ct),
+                await CapacityFigures.SpendByMonthAsync(db, id, period, rate, ct),
+                await CapacityFigures.SpendAgainstBudgetAsync(db, id, period, rate, ct),
+                await ShadowingFigures.HoursAsync(db, id, period, ct)));
         }
     }
 }

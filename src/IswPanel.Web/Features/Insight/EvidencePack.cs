@@ -50,7 +50,7 @@ public static class EvidencePack
 
     public sealed record FigureRow(string Section, string Figure, string Period, string Value);
 
-    public sealed class Handler(AppDbContext db, ICurrentUser me, IClock clock) : IQueryHandler<Query, Result<Pack>>
+    public sealed class Handler(AppDbContext db, ICurrentUser me, IClock clock, InsightCache insight) : IQueryHandler<Query, Result<Pack>>
     {
         public async ValueTask<Result<Pack>> Handle(Query query, CancellationToken cancellationToken)
         {
@@ -70,18 +70,21 @@ public static class EvidencePack
                 select new Plan(p.Text, p.SavedAt, u.DisplayName))
                 .SingleOrDefaultAsync(cancellationToken);
 
-            return new Pack(query.AuthorityId, authority, period, clock.UtcNow,
-                await QualityFigures.ScoresByCriterionAsync(db, id, period, cancellationToken),
-                await QualityFigures.FirstPassAsync(db, id, period, cancellationToken),
-                await QualityFigures.ReturnedForAsync(db, id, period, cancellationToken),
-                await QualityFigures.RatingsAsync(db, id, period, cancellationToken),
-                await TimelinessFigures.OnTimeByMonthAsync(db, id, period, cancellationToken),
-                await TimelinessFigures.LatenessAsync(db, id, period, cancellationToken),
-                await TimelinessFigures.LateReasonsAsync(db, id, period, cancellationToken),
-                await CapacityFigures.DelegatedByMonthAsync(db, id, period, cancellationToken),
-                await ShadowingFigures.HoursAsync(db, id, period, cancellationToken),
-                plan,
-                CanWritePlan: MayWritePlan(me, query.AuthorityId));
+            // The figures are shared (cached); the plan and whether this viewer may write it are not.
+            var figures = await insight.GetOrComputeAsync($"evidence:{query.AuthorityId}:{period.Key}", async ct => new Pack(
+                query.AuthorityId, authority, period, clock.UtcNow,
+                await QualityFigures.ScoresByCriterionAsync(db, id, period, ct),
+                await QualityFigures.FirstPassAsync(db, id, period, ct),
+                await QualityFigures.ReturnedForAsync(db, id, period, ct),
+                await QualityFigures.RatingsAsync(db, id, period, ct),
+                await TimelinessFigures.OnTimeByMonthAsync(db, id, period, ct),
+                await TimelinessFigures.LatenessAsync(db, id, period, ct),
+                await TimelinessFigures.LateReasonsAsync(db, id, period, ct),
+                await CapacityFigures.DelegatedByMonthAsync(db, id, period, ct),
+                await ShadowingFigures.HoursAsync(db, id, period, ct),
+                SavedPlan: null,
+                CanWritePlan: false));
+            return figures with { SavedPlan = plan, CanWritePlan = MayWritePlan(me, query.AuthorityId) };
         }
     }
 

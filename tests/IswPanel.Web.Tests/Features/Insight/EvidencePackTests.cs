@@ -245,7 +245,7 @@ public sealed class EvidencePackTests(InsightApp fixture)
         {
             var me = new FixedUser(Domain.Security.Roles.PanelAdmin);
             var clock = new FixedClock();
-            var result = await new EvidencePack.Handler(db, me, clock).Handle(new EvidencePack.Query(fixture.World.AstonId, "2026-01-01", "2026-06-30"), default);
+            var result = await new EvidencePack.Handler(db, me, clock, NoCache(clock)).Handle(new EvidencePack.Query(fixture.World.AstonId, "2026-01-01", "2026-06-30"), default);
             return result.Value!;
         });
         var blocks = EvidencePdfContent.Blocks(pack);
@@ -255,6 +255,10 @@ public sealed class EvidencePackTests(InsightApp fixture)
         Assert.Equal(pack.Rows.Count, blocks.Take(how).Count(b => b.Kind == EvidencePdfContent.Kind.Figure));
         Assert.Contains(blocks, b => b is { Kind: EvidencePdfContent.Kind.Figure, Text: "On-time rate against filing deadlines (%)", Value: "50.0" });
     }
+
+    private static InsightCache NoCache(Domain.Common.IClock clock) =>
+        new(new Microsoft.Extensions.Caching.Memory.MemoryCache(new Microsoft.Extensions.Caching.Memory.MemoryCacheOptions()),
+            Microsoft.Extensions.Options.Options.Create(new InsightOptions { CacheSeconds = 0 }), clock);
 
     private sealed class FixedUser(string role) : Domain.Security.ICurrentUser
     {
