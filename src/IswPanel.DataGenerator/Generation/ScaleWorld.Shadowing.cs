@@ -9,6 +9,7 @@ internal sealed partial class ScaleWorld
     {
         private ShadowingNomination? nomination;
         private Person? shadowerAccount;
+        private ShadowerRole shadowerRole;
 
         /// <summary>
         /// On about one assignment in twenty the authority nominates one of its junior practitioners to shadow the ISW,
@@ -48,6 +49,8 @@ internal sealed partial class ScaleWorld
                 (shadower, shadowerAccount) = rng.Pick(Authority.Shadowers);
             }
 
+            shadowerRole = shadower.Role;
+
             nomination = ShadowingNomination.Nominate(shadower, Authority.Id, Request.Id, assignment!.Id, isw.Id, rng.Pick(Vocabulary.Hopes),
                 nominatedAt, commissioner.Id).WithId(w.ids.At(nominatedAt));
             batch.Nominations.Add(nomination);
@@ -83,7 +86,7 @@ internal sealed partial class ScaleWorld
                 if (entry.Date < consented || attended >= 3 || !rng.Chance(0.6)) continue;
                 var markedAt = MinutesLater(entry.LoggedAt, 5, 60, rng);
                 if (markedAt >= Stop) break;
-                var session = ShadowedSession.Attend(nomination, entry.Id, entry.Date, entry.DurationMinutes, isSession: true, [],
+                var session = ShadowedSession.Attend(nomination, shadowerRole, entry.Id, entry.Date, entry.DurationMinutes, isSession: true, [],
                     Authority.Entity.Contract.MaxShadowersPerSession, markedAt).WithId(w.ids.At(markedAt));
                 batch.ShadowedSessions.Add(session);
                 attended++;
