@@ -6,6 +6,7 @@ using IswPanel.Domain.Offers;
 using IswPanel.Domain.Security;
 using IswPanel.Web.Infrastructure.Audit;
 using IswPanel.Web.Infrastructure.Notifications;
+using IswPanel.Web.Infrastructure.Pipeline;
 using IswPanel.Web.Infrastructure.Results;
 using Microsoft.EntityFrameworkCore;
 
@@ -25,7 +26,7 @@ public static class AcceptOffer
 
     public const string AlreadyAssigned = "This request has already been assigned to another social worker.";
 
-    public sealed class Handler(AppDbContext db, ICurrentUser me, IClock clock, Notifier notifier, IAuditLog audit)
+    public sealed class Handler(AppDbContext db, ICurrentUser me, IClock clock, Notifier notifier, IAuditLog audit, LostRace lostRace)
         : ICommandHandler<Command, Result<Accepted>>
     {
         public async ValueTask<Result<Accepted>> Handle(Command command, CancellationToken cancellationToken)
@@ -60,6 +61,9 @@ public static class AcceptOffer
                 return Failure.Conflict(full.Message);
             }
 
+            // Losing the race at the save (the request's token or the active-assignment index) means exactly this:
+            // another ISW accepted first. Say so, not the generic "changed at the same time".
+            lostRace.Means(Failure.Conflict(AlreadyAssigned));
             request.Assign(isw.Id, now);
             var assignment = Assignment.FromAcceptedOffer(offer, now, isw.HourlyRate);
             db.Assignments.Add(assignment);
