@@ -1804,3 +1804,49 @@ BEGIN
 END $EF$;
 COMMIT;
 
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201234420_RequestListKeysetIndexes') THEN
+    DROP INDEX "IX_AssessmentRequests_AuthorityId_CreatedAt";
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201234420_RequestListKeysetIndexes') THEN
+    DROP INDEX "IX_AssessmentRequests_Status_CreatedAt";
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201234420_RequestListKeysetIndexes') THEN
+    CREATE INDEX "IX_AssessmentRequests_AuthorityId_CreatedAt_Id" ON "AssessmentRequests" ("AuthorityId", "CreatedAt", "Id");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201234420_RequestListKeysetIndexes') THEN
+    CREATE INDEX "IX_AssessmentRequests_CreatedAt_Id" ON "AssessmentRequests" ("CreatedAt", "Id");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201234420_RequestListKeysetIndexes') THEN
+    CREATE INDEX "IX_AssessmentRequests_Status_CreatedAt_Id" ON "AssessmentRequests" ("Status", "CreatedAt", "Id");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261201234420_RequestListKeysetIndexes') THEN
+    INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+    VALUES ('20261201234420_RequestListKeysetIndexes', '10.0.15');
+    END IF;
+END $EF$;
+COMMIT;
+

@@ -896,3 +896,19 @@ VALUES ('20261201220921_ShadowedSessionRole', '10.0.15');
 
 COMMIT;
 
+BEGIN TRANSACTION;
+DROP INDEX "IX_AssessmentRequests_AuthorityId_CreatedAt";
+
+DROP INDEX "IX_AssessmentRequests_Status_CreatedAt";
+
+CREATE INDEX "IX_AssessmentRequests_AuthorityId_CreatedAt_Id" ON "AssessmentRequests" ("AuthorityId", "CreatedAt", "Id");
+
+CREATE INDEX "IX_AssessmentRequests_CreatedAt_Id" ON "AssessmentRequests" ("CreatedAt", "Id");
+
+CREATE INDEX "IX_AssessmentRequests_Status_CreatedAt_Id" ON "AssessmentRequests" ("Status", "CreatedAt", "Id");
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261201234338_RequestListKeysetIndexes', '10.0.15');
+
+COMMIT;
+

@@ -1965,3 +1965,56 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201234401_RequestListKeysetIndexes'
+)
+BEGIN
+    DROP INDEX [IX_AssessmentRequests_AuthorityId_CreatedAt] ON [AssessmentRequests];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201234401_RequestListKeysetIndexes'
+)
+BEGIN
+    DROP INDEX [IX_AssessmentRequests_Status_CreatedAt] ON [AssessmentRequests];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201234401_RequestListKeysetIndexes'
+)
+BEGIN
+    CREATE INDEX [IX_AssessmentRequests_AuthorityId_CreatedAt_Id] ON [AssessmentRequests] ([AuthorityId], [CreatedAt], [Id]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201234401_RequestListKeysetIndexes'
+)
+BEGIN
+    CREATE INDEX [IX_AssessmentRequests_CreatedAt_Id] ON [AssessmentRequests] ([CreatedAt], [Id]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201234401_RequestListKeysetIndexes'
+)
+BEGIN
+    CREATE INDEX [IX_AssessmentRequests_Status_CreatedAt_Id] ON [AssessmentRequests] ([Status], [CreatedAt], [Id]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261201234401_RequestListKeysetIndexes'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261201234401_RequestListKeysetIndexes', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

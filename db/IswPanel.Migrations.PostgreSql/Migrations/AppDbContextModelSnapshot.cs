@@ -520,9 +520,11 @@ namespace IswPanel.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("AuthorityId", "CaseReference");
 
-                    b.HasIndex("AuthorityId", "CreatedAt");
+                    b.HasIndex("CreatedAt", "Id");
 
-                    b.HasIndex("Status", "CreatedAt");
+                    b.HasIndex("AuthorityId", "CreatedAt", "Id");
+
+                    b.HasIndex("Status", "CreatedAt", "Id");
 
                     b.ToTable("AssessmentRequests");
                 });

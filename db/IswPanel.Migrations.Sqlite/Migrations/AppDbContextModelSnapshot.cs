@@ -513,9 +513,11 @@ namespace IswPanel.Migrations.Sqlite.Migrations
 
                     b.HasIndex("AuthorityId", "CaseReference");
 
-                    b.HasIndex("AuthorityId", "CreatedAt");
+                    b.HasIndex("CreatedAt", "Id");
 
-                    b.HasIndex("Status", "CreatedAt");
+                    b.HasIndex("AuthorityId", "CreatedAt", "Id");
+
+                    b.HasIndex("Status", "CreatedAt", "Id");
 
                     b.ToTable("AssessmentRequests");
                 });

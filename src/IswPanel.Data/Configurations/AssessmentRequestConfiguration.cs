@@ -46,8 +46,11 @@ internal sealed class AssessmentRequestConfiguration : IEntityTypeConfiguration<
         builder.HasOne<AppUser>().WithMany().HasForeignKey(r => r.CreatedByUserId).OnDelete(DeleteBehavior.Restrict);
 
         // The lists commissioners and administrators page through: tenant first, newest first.
-        builder.HasIndex(r => new { r.AuthorityId, r.CreatedAt });
-        builder.HasIndex(r => new { r.Status, r.CreatedAt });
+        // Newest-first lists page by seeking (CreatedAt, Id): per authority, per status and across the panel. The
+        // authority index also answers "this authority's request ids" without reading the table (the figures' joins).
+        builder.HasIndex(r => new { r.AuthorityId, r.CreatedAt, r.Id });
+        builder.HasIndex(r => new { r.Status, r.CreatedAt, r.Id });
+        builder.HasIndex(r => new { r.CreatedAt, r.Id });
         builder.HasIndex(r => r.AssignedIswId);
         builder.HasIndex(r => new { r.AuthorityId, r.CaseReference });
     }

@@ -140,7 +140,8 @@ public static class ListRequests
             // (AuthorityId, CreatedAt, Id) or (CreatedAt, Id) serves it) instead of skipping every earlier row.
             var ordered = requests.OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id);
             var window = KeysetCursor.TryParse(query.After, out var after)
-                ? ordered.Where(r => r.CreatedAt < after.At || (r.CreatedAt == after.At && r.Id.CompareTo(after.Id) < 0))
+                // "At or before the cursor's instant" bounds the index range; the rest breaks ties by id.
+                ? ordered.Where(r => r.CreatedAt <= after.At && (r.CreatedAt < after.At || r.Id.CompareTo(after.Id) < 0))
                 : ordered.Skip((page - 1) * pageSize);
             // Only the page's rows are joined to their names; one more row tells whether there is a next page.
             var rows = await (
