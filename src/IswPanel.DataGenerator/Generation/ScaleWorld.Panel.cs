@@ -147,6 +147,10 @@ internal sealed partial class ScaleWorld
         var documents = new DocumentPlan(this, state, fate, rng, Day(appliedAt), approvedDay);
         documents.ProvideAtApplication(appliedAt, batch);
         profile.SubmitForReview(appliedAt, user.Id);
+        // The application journey's record (started with the account; its answers became the profile on submission).
+        var application = PanelApplication.Start(user.Id, accountAt).WithId(ids.At(accountAt));
+        application.MarkSubmitted(profile.Id, appliedAt);
+        batch.PanelApplications.Add(application);
         Audit(batch, appliedAt, AuditActions.ApplicationSubmitted, me, "IswProfile", profile.Id);
 
         var admin = rng.Pick(admins);

@@ -191,8 +191,9 @@ internal sealed partial class ScaleWorld
         private bool Review(IswState isw, ReportVersion version, int number, DateTime submittedAt, DateTime at)
         {
             var reviewer = rng.Pick(w.reviewers);
-            Audit(batch, at.AddMinutes(-rng.Between(20, 180)), AuditActions.RequestViewed, reviewer, nameof(AssessmentRequest), Request.Id, "QA review page",
-                Authority.Id);
+            var opened = at.AddMinutes(-rng.Between(20, 180));
+            Audit(batch, opened > submittedAt ? opened : submittedAt.AddMinutes(5), AuditActions.RequestViewed, reviewer, nameof(AssessmentRequest),
+                Request.Id, "QA review page", Authority.Id);
             var quality = isw.Quality;
             var approve = number >= 3 || rng.Chance(number == 1 ? 0.35 + 0.5 * quality : 0.75 + 0.2 * quality);
             var scores = w.rubric.Select(c => new RubricScore(c.Id, c.Name,

@@ -188,6 +188,25 @@ public sealed class ScaleDataGeneratorTests(ScaleDataFixture fixture) : IClassFi
         var ef = await fixture.GenerateAsync(tiny with { FastWriter = false });
         Assert.Equal(bulk.Fingerprint.Rows, ef.Fingerprint.Rows);
         Assert.Equal(bulk.Fingerprint.Digest, ef.Fingerprint.Digest);
+        // The bulk path builds the secondary indexes after loading: every one is back, defined as the migrations define it.
+        Assert.Equal(await IndexesAsync(ef), await IndexesAsync(bulk));
+        Assert.Contains(await IndexesAsync(bulk), index => index.Contains("IX_Assignments_OneActivePerRequest", StringComparison.Ordinal));
+    }
+
+    private static async Task<List<string>> IndexesAsync(ScaleDataFixture.Generated world)
+    {
+        await using var db = world.Db();
+        var connection = db.Database.GetDbConnection();
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = world.Database.Provider == DatabaseProvider.Sqlite
+            ? "SELECT name || ': ' || COALESCE(sql, '') FROM sqlite_master WHERE type = 'index'"
+            : "SELECT indexname || ': ' || indexdef FROM pg_indexes WHERE schemaname = current_schema()";
+        var indexes = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync(TestContext.Current.CancellationToken);
+        while (await reader.ReadAsync(TestContext.Current.CancellationToken)) indexes.Add(reader.GetString(0));
+        indexes.Sort(StringComparer.Ordinal);
+        return indexes;
     }
 
     [Fact]
