@@ -8,6 +8,7 @@ internal sealed partial class ScaleWorld
     private sealed partial class RequestRun
     {
         private ShadowingNomination? nomination;
+        private Shadower? shadowerRecord;
         private Person? shadowerAccount;
 
         /// <summary>
@@ -48,6 +49,7 @@ internal sealed partial class ScaleWorld
                 (shadower, shadowerAccount) = rng.Pick(Authority.Shadowers);
             }
 
+            shadowerRecord = shadower;
             nomination = ShadowingNomination.Nominate(shadower, Authority.Id, Request.Id, assignment!.Id, isw.Id, rng.Pick(Vocabulary.Hopes),
                 nominatedAt, commissioner.Id).WithId(w.ids.At(nominatedAt));
             batch.Nominations.Add(nomination);
@@ -75,7 +77,8 @@ internal sealed partial class ScaleWorld
         /// <summary>The practitioner attends up to three sessions after the family consented, and reflects on most.</summary>
         private void AttendShadowedSessions(IswState isw)
         {
-            if (nomination is not { Status: NominationStatus.Accepted, Consent: FamilyConsent.Given, ConsentDate: { } consented } || shadowerAccount is null)
+            if (nomination is not { Status: NominationStatus.Accepted, Consent: FamilyConsent.Given, ConsentDate: { } consented }
+                || shadowerAccount is null || shadowerRecord is null)
                 return;
             var attended = 0;
             foreach (var entry in sessions)

@@ -34,8 +34,10 @@ internal sealed partial class ScaleWorld
             MaybeNominateShadower(isw, plan[0].Date);
             CaseViews(isw);
             foreach (var entry in plan)
-                if (!Log(entry, isw)) return;
+                if (!Log(entry, isw)) break;
+            // The practitioner's sessions so far, whether or not the story goes on.
             AttendShadowedSessions(isw);
+            if (halted) return;
 
             var at = Afternoon(firstDraft);
             for (var number = 1; ; number++)
