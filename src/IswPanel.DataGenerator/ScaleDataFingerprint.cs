@@ -43,6 +43,7 @@ public sealed record ScaleDataFingerprint(string Digest, IReadOnlyDictionary<str
         await Add("IswProfiles", db.IswProfiles, p => [p.Id, p.UserId, p.FullName, p.Email, p.Phone, p.SweNumber, p.QualifiedOn, p.Background, p.Status,
             p.Suspension, p.Capacity, p.HomePostcodeDistrict, p.TravelRadiusMiles, p.HourlyRate, p.AssessmentTypeCodes, p.Skills, p.RegionsCovered,
             p.Languages, p.CreatedAt, p.LoadVersion, p.InformationRequested]);
+        await Add("PanelApplications", db.PanelApplications, a => [a.Id, a.UserId, a.Answers, a.StartedAt, a.UpdatedAt, a.SubmittedAt, a.IswProfileId]);
         await Add("ComplianceDocuments", db.ComplianceDocuments, d => [d.Id, d.IswProfileId, d.Kind, d.Reference, d.IssuedOn, d.ExpiresOn, d.OnUpdateService,
             d.StatusCheckedOn, d.VerifiedAt, d.VerifiedByUserId]);
         await Add("EmploymentRecords", db.EmploymentRecords, e => [e.Id, e.IswProfileId, e.AuthorityId, e.EmployerName, e.Role, e.Kind, e.StartedOn, e.EndedOn]);

@@ -15,6 +15,7 @@ public sealed record ScaleDataReport(
     TimeSpan Schema,
     TimeSpan Generation,
     TimeSpan Writing,
+    TimeSpan Indexes,
     TimeSpan Analyse,
     IReadOnlyDictionary<AssessmentRequestStatus, int> RequestStates,
     IReadOnlyList<ScaleLogin> Logins)
@@ -40,7 +41,7 @@ public sealed record ScaleDataReport(
         var writingRate = Writing.TotalSeconds > 0 ? TotalRows / Writing.TotalSeconds : 0;
         output.WriteLine(string.Create(c, $"{TotalRows:N0} rows in {Elapsed.TotalSeconds:N1} s ({TotalRows / Math.Max(0.001, Elapsed.TotalSeconds):N0} rows/s overall)."));
         output.WriteLine(string.Create(c,
-            $"  schema {Schema.TotalSeconds:N1} s; generating {Generation.TotalSeconds:N1} s (overlaps writing); writing {Writing.TotalSeconds:N1} s ({writingRate:N0} rows/s); statistics {Analyse.TotalSeconds:N1} s."));
+            $"  schema {Schema.TotalSeconds:N1} s; generating {Generation.TotalSeconds:N1} s (overlaps writing); writing {Writing.TotalSeconds:N1} s ({writingRate:N0} rows/s); indexes {Indexes.TotalSeconds:N1} s; statistics {Analyse.TotalSeconds:N1} s."));
         output.WriteLine();
         output.WriteLine("Requests by state: " + string.Join(", ",
             Enum.GetValues<AssessmentRequestStatus>().Select(s => string.Create(c, $"{s} {RequestStates.GetValueOrDefault(s):N0}"))));

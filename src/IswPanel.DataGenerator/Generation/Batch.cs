@@ -24,6 +24,7 @@ internal sealed class Batch
     public List<AppUser> Users { get; } = [];
     public List<IdentityUserRole<Guid>> UserRoles { get; } = [];
     public List<StoredFile> StoredFiles { get; } = [];
+    public List<PanelApplication> PanelApplications { get; } = [];
     public List<IswProfile> IswProfiles { get; } = [];
     public List<ComplianceDocument> ComplianceDocuments { get; } = [];
     public List<EmploymentRecord> EmploymentRecords { get; } = [];
@@ -48,7 +49,7 @@ internal sealed class Batch
 
     private System.Collections.IList[] All =>
     [
-        Roles, AssessmentTypes, RubricCriteria, Authorities, Users, UserRoles, StoredFiles, IswProfiles, ComplianceDocuments,
+        Roles, AssessmentTypes, RubricCriteria, Authorities, Users, UserRoles, StoredFiles, IswProfiles, PanelApplications, ComplianceDocuments,
         EmploymentRecords, Referees, VettingRecords, Waivers, Requests, Offers, Assignments, WorkLogEntries, ReportVersions,
         QaReviews, Feedback, Shadowers, Nominations, ShadowedSessions, RequestEvents, AuditEvents,
     ];
@@ -58,7 +59,7 @@ internal sealed class Batch
     {
         string[] names =
         [
-            "AspNetRoles", "AssessmentTypes", "RubricCriteria", "Authorities", "AspNetUsers", "AspNetUserRoles", "StoredFiles", "IswProfiles",
+            "AspNetRoles", "AssessmentTypes", "RubricCriteria", "Authorities", "AspNetUsers", "AspNetUserRoles", "StoredFiles", "IswProfiles", "PanelApplications",
             "ComplianceDocuments", "EmploymentRecords", "Referees", "VettingRecords", "Waivers", "AssessmentRequests", "Offers", "Assignments",
             "WorkLogEntries", "ReportVersions", "QaReviews", "AssessmentFeedback", "Shadowers", "ShadowingNominations", "ShadowedSessions",
             "RequestEvents", "AuditEvents",

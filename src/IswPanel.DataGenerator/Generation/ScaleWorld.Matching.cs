@@ -212,6 +212,8 @@ internal sealed partial class ScaleWorld
         private bool CanTake(IswState isw, DateTime at)
         {
             var latest = deadline.AddDays(150);
+            var afterAcceptance = Day(at).AddDays(300);
+            if (afterAcceptance > latest) latest = afterAcceptance;
             loadBound = latest >= w.today ? long.MaxValue : latest.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc).Ticks;
             return isw.PeakLoad(at.Ticks, loadBound) < isw.Profile.Capacity;
         }

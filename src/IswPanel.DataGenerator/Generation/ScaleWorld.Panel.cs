@@ -147,6 +147,10 @@ internal sealed partial class ScaleWorld
         var documents = new DocumentPlan(this, state, fate, rng, Day(appliedAt), approvedDay);
         documents.ProvideAtApplication(appliedAt, batch);
         profile.SubmitForReview(appliedAt, user.Id);
+        // The application journey's record (started with the account; its answers became the profile on submission).
+        var application = PanelApplication.Start(user.Id, accountAt).WithId(ids.At(accountAt));
+        application.MarkSubmitted(profile.Id, appliedAt);
+        batch.PanelApplications.Add(application);
         Audit(batch, appliedAt, AuditActions.ApplicationSubmitted, me, "IswProfile", profile.Id);
 
         var admin = rng.Pick(admins);
@@ -165,7 +169,7 @@ internal sealed partial class ScaleWorld
         var receivedOn = Day(checkedAt);
         foreach (var referee in referees)
         {
-            if (!approved && !rng.Chance(0.6)) continue;
+            if (!approved && (checkedAt >= now || !rng.Chance(0.6))) continue;
             var on = receivedOn.AddDays(-rng.Next(4));
             if (on < Day(appliedAt)) on = Day(appliedAt);
             referee.RecordReceived(on, admin.Id);
@@ -184,7 +188,7 @@ internal sealed partial class ScaleWorld
         }
         else
         {
-            Decide(state, fate, appliedAt, admin, documents, batch, rng);
+            Decide(state, fate, hasChecks ? checkedAt : appliedAt, admin, documents, batch, rng);
         }
 
         if (profile.Status == PanelMemberStatus.Active && rng.Chance(0.15)) SetUnavailability(profile, rng);
@@ -326,12 +330,14 @@ internal sealed partial class ScaleWorld
     }
 
     /// <summary>Applicants who were not (yet) approved: still under review, asked for more, or rejected.</summary>
-    private void Decide(IswState state, Fate fate, DateTime appliedAt, Person admin, DocumentPlan documents, Batch batch, SeededRandom rng)
+    /// <param name="since">When the application was submitted, or its checks recorded: the decision comes after.</param>
+    private void Decide(IswState state, Fate fate, DateTime since, Person admin, DocumentPlan documents, Batch batch, SeededRandom rng)
     {
         var profile = state.Profile;
-        var decidedAt = WorkTime(NextWorkingDay(Day(appliedAt).AddDays(rng.Between(10, 40))), rng);
+        var decidedAt = WorkTime(NextWorkingDay(Day(since).AddDays(rng.Between(5, 30))), rng);
         if (decidedAt >= now) decidedAt = now.AddHours(-rng.Between(2, 30));
-        if (decidedAt <= appliedAt) decidedAt = appliedAt.AddHours(1);
+        if (decidedAt <= since) decidedAt = since.AddHours(1);
+        if (decidedAt >= now) return;
         if (fate != Fate.UnderReview || rng.Chance(0.5)) documents.VerifySome(decidedAt.AddMinutes(-30), admin, batch);
         switch (fate)
         {

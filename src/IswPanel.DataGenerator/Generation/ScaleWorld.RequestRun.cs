@@ -91,9 +91,11 @@ internal sealed partial class ScaleWorld
             if (type.Code == "specialist-risk") requirements.Add(rng.Chance(0.5) ? Domain.Panel.SpecialSkills.SexualHarmRisk : Domain.Panel.SpecialSkills.DomesticAbuse);
             if (forCourt && rng.Chance(0.04)) requirements.Add(Domain.Panel.SpecialSkills.CourtExpertWitness);
             if (language is not null && rng.Chance(0.3)) requirements.Add("Interpreter at every session");
-            var budget = type.TypicalHoursLow is { } low && type.TypicalHoursHigh is { } high
+            // Most requests set a budget of hours (about the type's typical hours); a few set none.
+            int? budget = type.TypicalHoursLow is { } low && type.TypicalHoursHigh is { } high
                 ? rng.Between(low, high)
                 : (int)Math.Round(type.TypicalWeeks * 4 * rng.Normal(1.0, 0.15, 0.7, 1.4));
+            if (rng.Chance(0.06)) budget = null;
             var notes = rng.Chance(0.25) ? RequestNote() : null;
 
             StoredFile? letter = null;

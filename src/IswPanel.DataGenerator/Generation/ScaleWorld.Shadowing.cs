@@ -8,8 +8,8 @@ internal sealed partial class ScaleWorld
     private sealed partial class RequestRun
     {
         private ShadowingNomination? nomination;
+        private Shadower? shadowerRecord;
         private Person? shadowerAccount;
-        private ShadowerRole shadowerRole;
 
         /// <summary>
         /// On about one assignment in twenty the authority nominates one of its junior practitioners to shadow the ISW,
@@ -49,8 +49,7 @@ internal sealed partial class ScaleWorld
                 (shadower, shadowerAccount) = rng.Pick(Authority.Shadowers);
             }
 
-            shadowerRole = shadower.Role;
-
+            shadowerRecord = shadower;
             nomination = ShadowingNomination.Nominate(shadower, Authority.Id, Request.Id, assignment!.Id, isw.Id, rng.Pick(Vocabulary.Hopes),
                 nominatedAt, commissioner.Id).WithId(w.ids.At(nominatedAt));
             batch.Nominations.Add(nomination);
@@ -78,7 +77,8 @@ internal sealed partial class ScaleWorld
         /// <summary>The practitioner attends up to three sessions after the family consented, and reflects on most.</summary>
         private void AttendShadowedSessions(IswState isw)
         {
-            if (nomination is not { Status: NominationStatus.Accepted, Consent: FamilyConsent.Given, ConsentDate: { } consented } || shadowerAccount is null)
+            if (nomination is not { Status: NominationStatus.Accepted, Consent: FamilyConsent.Given, ConsentDate: { } consented }
+                || shadowerAccount is null || shadowerRecord is null)
                 return;
             var attended = 0;
             foreach (var entry in sessions)
@@ -86,7 +86,7 @@ internal sealed partial class ScaleWorld
                 if (entry.Date < consented || attended >= 3 || !rng.Chance(0.6)) continue;
                 var markedAt = MinutesLater(entry.LoggedAt, 5, 60, rng);
                 if (markedAt >= Stop) break;
-                var session = ShadowedSession.Attend(nomination, shadowerRole, entry.Id, entry.Date, entry.DurationMinutes, isSession: true, [],
+                var session = ShadowedSession.Attend(nomination, shadowerRecord.Role, entry.Id, entry.Date, entry.DurationMinutes, isSession: true, [],
                     Authority.Entity.Contract.MaxShadowersPerSession, markedAt).WithId(w.ids.At(markedAt));
                 batch.ShadowedSessions.Add(session);
                 attended++;

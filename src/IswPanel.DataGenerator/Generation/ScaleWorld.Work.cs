@@ -34,8 +34,10 @@ internal sealed partial class ScaleWorld
             MaybeNominateShadower(isw, plan[0].Date);
             CaseViews(isw);
             foreach (var entry in plan)
-                if (!Log(entry, isw)) return;
+                if (!Log(entry, isw)) break;
+            // The practitioner's sessions so far, whether or not the story goes on.
             AttendShadowedSessions(isw);
+            if (halted) return;
 
             var at = Afternoon(firstDraft);
             for (var number = 1; ; number++)
@@ -191,8 +193,9 @@ internal sealed partial class ScaleWorld
         private bool Review(IswState isw, ReportVersion version, int number, DateTime submittedAt, DateTime at)
         {
             var reviewer = rng.Pick(w.reviewers);
-            Audit(batch, at.AddMinutes(-rng.Between(20, 180)), AuditActions.RequestViewed, reviewer, nameof(AssessmentRequest), Request.Id, "QA review page",
-                Authority.Id);
+            var opened = at.AddMinutes(-rng.Between(20, 180));
+            Audit(batch, opened > submittedAt ? opened : submittedAt.AddMinutes(5), AuditActions.RequestViewed, reviewer, nameof(AssessmentRequest),
+                Request.Id, "QA review page", Authority.Id);
             var quality = isw.Quality;
             var approve = number >= 3 || rng.Chance(number == 1 ? 0.35 + 0.5 * quality : 0.75 + 0.2 * quality);
             var scores = w.rubric.Select(c => new RubricScore(c.Id, c.Name,

@@ -32,6 +32,7 @@ internal sealed class BatchWriter(DbConnection connection, DbContextOptions<AppD
         await TableAsync("StoredFiles", batch.StoredFiles, null, transaction, cancellationToken);
         await TableAsync("IswProfiles", batch.IswProfiles, p => p.History.Count + p.UnavailablePeriods.Count, transaction, cancellationToken,
             "MembershipTransitions, IswUnavailablePeriods");
+        await TableAsync("PanelApplications", batch.PanelApplications, null, transaction, cancellationToken);
         await TableAsync("ComplianceDocuments", batch.ComplianceDocuments, null, transaction, cancellationToken);
         await TableAsync("EmploymentRecords", batch.EmploymentRecords, null, transaction, cancellationToken);
         await TableAsync("Referees", batch.Referees, null, transaction, cancellationToken);

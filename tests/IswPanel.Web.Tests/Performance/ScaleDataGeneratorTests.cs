@@ -188,6 +188,31 @@ public sealed class ScaleDataGeneratorTests(ScaleDataFixture fixture) : IClassFi
         var ef = await fixture.GenerateAsync(tiny with { FastWriter = false });
         Assert.Equal(bulk.Fingerprint.Rows, ef.Fingerprint.Rows);
         Assert.Equal(bulk.Fingerprint.Digest, ef.Fingerprint.Digest);
+        // The bulk path builds the secondary indexes (and on PostgreSQL the foreign keys) after loading: every one is
+        // back, defined as the migrations define it.
+        Assert.Equal(await SchemaAsync(ef), await SchemaAsync(bulk));
+        Assert.Contains(await SchemaAsync(bulk), index => index.Contains("IX_Assignments_OneActivePerRequest", StringComparison.Ordinal));
+        if (provider == DatabaseProvider.PostgreSql)
+            Assert.Contains(await SchemaAsync(bulk), key => key.Contains("FOREIGN KEY (\"AssessmentRequestId\") REFERENCES \"AssessmentRequests\"", StringComparison.Ordinal));
+    }
+
+    /// <summary>The indexes (and on PostgreSQL the foreign keys) with their definitions, sorted.</summary>
+    private static async Task<List<string>> SchemaAsync(ScaleDataFixture.Generated world)
+    {
+        await using var db = world.Db();
+        var connection = db.Database.GetDbConnection();
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = world.Database.Provider == DatabaseProvider.Sqlite
+            ? "SELECT name || ': ' || COALESCE(sql, '') FROM sqlite_master WHERE type = 'index'"
+            : "SELECT indexname || ': ' || indexdef FROM pg_indexes WHERE schemaname = current_schema() UNION ALL " +
+              "SELECT conrelid::regclass::text || '.' || conname || ': ' || pg_get_constraintdef(oid) FROM pg_constraint " +
+              "WHERE connamespace = current_schema()::regnamespace";
+        var indexes = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync(TestContext.Current.CancellationToken);
+        while (await reader.ReadAsync(TestContext.Current.CancellationToken)) indexes.Add(reader.GetString(0));
+        indexes.Sort(StringComparer.Ordinal);
+        return indexes;
     }
 
     [Fact]
