@@ -69,19 +69,12 @@ public static class CapacityFigures
     public static async Task<Spend> SpendByMonthAsync(AppDbContext db, Guid? authorityId, InsightPeriod period, decimal mileageRate,
         CancellationToken cancellationToken)
     {
-        var lines = await (
+        var entries =
             from e in CountingEntries(db, period)
             join r in RequestFigures.Of(db, authorityId) on e.AssessmentRequestId equals r.Id
-            join a in db.Assignments on e.AssignmentId equals a.Id
-            group e by new { e.AssignmentId, a.HourlyRate, e.Date.Year, e.Date.Month } into g
-            select new { g.Key.HourlyRate, g.Key.Year, g.Key.Month, Minutes = g.Sum(e => e.DurationMinutes + e.TravelMinutes), Miles = g.Sum(e => e.MileageMiles) })
-            .ToListAsync(cancellationToken);
-        return new Spend([.. period.Months.Select(m =>
-        {
-            var priced = lines.Where(l => l.Year == m.Year && l.Month == m.Month)
-                .Select(l => Invoice.Price(l.Minutes, l.HourlyRate, l.Miles, mileageRate)).ToList();
-            return new MonthSpend(m, priced.Sum(p => p.Hours), priced.Sum(p => p.Total));
-        })]);
+            select e;
+        var months = await PricedByMonthAsync(db, entries, period, mileageRate, cancellationToken);
+        return new Spend([.. months.Select(m => new MonthSpend(m.Month, m.Hours, m.Total))]);
     }
 
     public sealed record Budget(int Requests, int BudgetHours, decimal HoursUsed, decimal BudgetValue, decimal Spent, int OverBudget);
@@ -125,6 +118,27 @@ public static class CapacityFigures
     /// <summary>
     /// Log entries dated in the period whose hours count: within budget, or approved beyond it before the period ended.
     /// </summary>
+    /// <summary>
+    /// Work-log entries priced as invoices price them: one line per assignment and month (its counting hours and miles,
+    /// <see cref="Invoice.Price"/>), the lines summed per month of the period. One grouped query.
+    /// </summary>
+    internal static async Task<IReadOnlyList<(DateOnly Month, decimal Hours, decimal Total)>> PricedByMonthAsync(AppDbContext db,
+        IQueryable<WorkLogEntry> entries, InsightPeriod period, decimal mileageRate, CancellationToken cancellationToken)
+    {
+        var lines = await (
+            from e in entries
+            join a in db.Assignments on e.AssignmentId equals a.Id
+            group e by new { e.AssignmentId, a.HourlyRate, e.Date.Year, e.Date.Month } into g
+            select new { g.Key.HourlyRate, g.Key.Year, g.Key.Month, Minutes = g.Sum(e => e.DurationMinutes + e.TravelMinutes), Miles = g.Sum(e => e.MileageMiles) })
+            .ToListAsync(cancellationToken);
+        return [.. period.Months.Select(m =>
+        {
+            var priced = lines.Where(l => l.Year == m.Year && l.Month == m.Month)
+                .Select(l => Invoice.Price(l.Minutes, l.HourlyRate, l.Miles, mileageRate)).ToList();
+            return (m, priced.Sum(p => p.Hours), priced.Sum(p => p.Total));
+        })];
+    }
+
     internal static IQueryable<WorkLogEntry> CountingEntries(AppDbContext db, InsightPeriod period)
     {
         var start = period.From;

@@ -67,18 +67,8 @@ public static class IswFigures
     public static async Task<Earnings> EarningsByMonthAsync(AppDbContext db, Guid iswId, InsightPeriod period, decimal mileageRate,
         CancellationToken cancellationToken)
     {
-        var lines = await (
-            from e in CapacityFigures.CountingEntries(db, period)
-            where e.IswProfileId == iswId
-            join a in db.Assignments on e.AssignmentId equals a.Id
-            group e by new { e.AssignmentId, a.HourlyRate, e.Date.Year, e.Date.Month } into g
-            select new { g.Key.HourlyRate, g.Key.Year, g.Key.Month, Minutes = g.Sum(e => e.DurationMinutes + e.TravelMinutes), Miles = g.Sum(e => e.MileageMiles) })
-            .ToListAsync(cancellationToken);
-        return new Earnings([.. period.Months.Select(m =>
-        {
-            var priced = lines.Where(l => l.Year == m.Year && l.Month == m.Month)
-                .Select(l => Invoice.Price(l.Minutes, l.HourlyRate, l.Miles, mileageRate)).ToList();
-            return new MonthEarnings(m, priced.Sum(p => p.Hours), priced.Sum(p => p.Total));
-        })]);
+        var entries = CapacityFigures.CountingEntries(db, period).Where(e => e.IswProfileId == iswId);
+        var months = await CapacityFigures.PricedByMonthAsync(db, entries, period, mileageRate, cancellationToken);
+        return new Earnings([.. months.Select(m => new MonthEarnings(m.Month, m.Hours, m.Total))]);
     }
 }
