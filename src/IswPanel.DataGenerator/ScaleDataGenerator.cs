@@ -109,6 +109,7 @@ public static class ScaleDataGenerator
             // Writing failed: stop the generator (it may be waiting for room in the channel); the writer's error is the one to report.
             await stop.CancelAsync();
             await Task.WhenAny(generation);
+            log?.WriteLine("Stopped: the database is incomplete (and has no secondary indexes); run again with --reset.");
             throw;
         }
         finally
