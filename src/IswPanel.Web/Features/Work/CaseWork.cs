@@ -1,9 +1,9 @@
-using System.Globalization;
 using IswPanel.Data;
 using IswPanel.Data.Tenancy;
 using IswPanel.Domain.Assessments;
 using IswPanel.Domain.Offers;
 using IswPanel.Domain.Security;
+using IswPanel.Domain.Shadowing;
 using IswPanel.Domain.Work;
 using Microsoft.EntityFrameworkCore;
 
@@ -84,18 +84,12 @@ public static class CaseWork
     }
 
     /// <summary>"3 hours 30 minutes", "45 minutes", "0 hours".</summary>
-    public static string Duration(int minutes)
+    public static string Duration(int minutes) => minutes switch
     {
-        if (minutes == 0) return "0 hours";
-        var sign = minutes < 0 ? "minus " : "";
-        minutes = Math.Abs(minutes);
-        var h = minutes / 60;
-        var m = minutes % 60;
-        var parts = new List<string>();
-        if (h > 0) parts.Add(h == 1 ? "1 hour" : $"{h.ToString(CultureInfo.InvariantCulture)} hours");
-        if (m > 0) parts.Add(m == 1 ? "1 minute" : $"{m.ToString(CultureInfo.InvariantCulture)} minutes");
-        return sign + string.Join(" ", parts);
-    }
+        0 => "0 hours",
+        < 0 => "minus " + ShadowingTime.Describe(-minutes),
+        _ => ShadowingTime.Describe(minutes),
+    };
 
     /// <summary>Decimal hours for the API: 210 minutes is 3.5.</summary>
     public static decimal DecimalHours(int minutes) => decimal.Round(minutes / 60m, 2);

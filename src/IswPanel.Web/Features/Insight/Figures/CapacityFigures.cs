@@ -1,4 +1,5 @@
 using IswPanel.Data;
+using IswPanel.Domain.Shadowing;
 using IswPanel.Domain.Work;
 using IswPanel.Web.Features.Invoices;
 using Microsoft.EntityFrameworkCore;
@@ -28,7 +29,7 @@ public static class CapacityFigures
         public decimal Hours => Hours(Minutes);
     }
 
-    public static decimal Hours(int minutes) => decimal.Round(minutes / 60m, 2, MidpointRounding.AwayFromZero);
+    public static decimal Hours(int minutes) => ShadowingTime.Hours(minutes);
 
     /// <summary>
     /// By month: assessments delegated (requests submitted to the panel in the month) and hours delegated (counting

@@ -29,7 +29,6 @@ public static class ShadowingFigures
     {
         var figures = await ShadowingHours.ByMonthAsync(db, authorityId, period.From, period.To, cancellationToken);
         return new Shadowing(period.Months, [.. figures.Months
-            .SelectMany(m => m.ByRole.Select(r => new Cell(m.Month, r.Role, r.Minutes)))
-            .OrderBy(c => c.Month).ThenBy(c => c.Role)]);
+            .SelectMany(m => m.ByRole.Select(r => new Cell(m.Month, r.Role, r.Minutes)))]);   // months in order, roles in order
     }
 }
