@@ -1850,3 +1850,63 @@ BEGIN
 END $EF$;
 COMMIT;
 
+START TRANSACTION;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261202012136_CoveringMeasureIndexes') THEN
+    DROP INDEX "IX_ReportVersions_IswProfileId";
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261202012136_CoveringMeasureIndexes') THEN
+    DROP INDEX "IX_QaReviewScores_QaReviewId";
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261202012136_CoveringMeasureIndexes') THEN
+    DROP INDEX "IX_AssessmentRequests_AssignedIswId";
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261202012136_CoveringMeasureIndexes') THEN
+    CREATE INDEX "IX_ReportVersions_IswProfileId_Id" ON "ReportVersions" ("IswProfileId", "Id");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261202012136_CoveringMeasureIndexes') THEN
+    CREATE INDEX "IX_QaReviewScores_QaReviewId_Score" ON "QaReviewScores" ("QaReviewId", "Score");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261202012136_CoveringMeasureIndexes') THEN
+    CREATE INDEX "IX_Assignments_AssessmentRequestId_IswProfileId" ON "Assignments" ("AssessmentRequestId", "IswProfileId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261202012136_CoveringMeasureIndexes') THEN
+    CREATE INDEX "IX_AssessmentRequests_AssignedIswId_Delivery" ON "AssessmentRequests" ("AssignedIswId", "Status", "ReleasedAt", "WorkingDaysLate", "ReleasedReportVersionId");
+    END IF;
+END $EF$;
+
+DO $EF$
+BEGIN
+    IF NOT EXISTS(SELECT 1 FROM "__EFMigrationsHistory" WHERE "MigrationId" = '20261202012136_CoveringMeasureIndexes') THEN
+    INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+    VALUES ('20261202012136_CoveringMeasureIndexes', '10.0.15');
+    END IF;
+END $EF$;
+COMMIT;
+

@@ -912,3 +912,23 @@ VALUES ('20261201234338_RequestListKeysetIndexes', '10.0.15');
 
 COMMIT;
 
+BEGIN TRANSACTION;
+DROP INDEX "IX_ReportVersions_IswProfileId";
+
+DROP INDEX "IX_QaReviewScores_QaReviewId";
+
+DROP INDEX "IX_AssessmentRequests_AssignedIswId";
+
+CREATE INDEX "IX_ReportVersions_IswProfileId_Id" ON "ReportVersions" ("IswProfileId", "Id");
+
+CREATE INDEX "IX_QaReviewScores_QaReviewId_Score" ON "QaReviewScores" ("QaReviewId", "Score");
+
+CREATE INDEX "IX_Assignments_AssessmentRequestId_IswProfileId" ON "Assignments" ("AssessmentRequestId", "IswProfileId");
+
+CREATE INDEX "IX_AssessmentRequests_AssignedIswId_Delivery" ON "AssessmentRequests" ("AssignedIswId", "Status", "ReleasedAt", "WorkingDaysLate", "ReleasedReportVersionId");
+
+INSERT INTO "__EFMigrationsHistory" ("MigrationId", "ProductVersion")
+VALUES ('20261202012102_CoveringMeasureIndexes', '10.0.15');
+
+COMMIT;
+

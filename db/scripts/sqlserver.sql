@@ -2018,3 +2018,72 @@ END;
 COMMIT;
 GO
 
+BEGIN TRANSACTION;
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202012119_CoveringMeasureIndexes'
+)
+BEGIN
+    DROP INDEX [IX_ReportVersions_IswProfileId] ON [ReportVersions];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202012119_CoveringMeasureIndexes'
+)
+BEGIN
+    DROP INDEX [IX_QaReviewScores_QaReviewId] ON [QaReviewScores];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202012119_CoveringMeasureIndexes'
+)
+BEGIN
+    DROP INDEX [IX_AssessmentRequests_AssignedIswId] ON [AssessmentRequests];
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202012119_CoveringMeasureIndexes'
+)
+BEGIN
+    CREATE INDEX [IX_ReportVersions_IswProfileId_Id] ON [ReportVersions] ([IswProfileId], [Id]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202012119_CoveringMeasureIndexes'
+)
+BEGIN
+    CREATE INDEX [IX_QaReviewScores_QaReviewId_Score] ON [QaReviewScores] ([QaReviewId], [Score]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202012119_CoveringMeasureIndexes'
+)
+BEGIN
+    CREATE INDEX [IX_Assignments_AssessmentRequestId_IswProfileId] ON [Assignments] ([AssessmentRequestId], [IswProfileId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202012119_CoveringMeasureIndexes'
+)
+BEGIN
+    CREATE INDEX [IX_AssessmentRequests_AssignedIswId_Delivery] ON [AssessmentRequests] ([AssignedIswId], [Status], [ReleasedAt], [WorkingDaysLate], [ReleasedReportVersionId]);
+END;
+
+IF NOT EXISTS (
+    SELECT * FROM [__EFMigrationsHistory]
+    WHERE [MigrationId] = N'20261202012119_CoveringMeasureIndexes'
+)
+BEGIN
+    INSERT INTO [__EFMigrationsHistory] ([MigrationId], [ProductVersion])
+    VALUES (N'20261202012119_CoveringMeasureIndexes', N'10.0.15');
+END;
+
+COMMIT;
+GO
+

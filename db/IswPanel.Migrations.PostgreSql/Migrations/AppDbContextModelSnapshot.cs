@@ -512,8 +512,6 @@ namespace IswPanel.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("AssessmentTypeId");
 
-                    b.HasIndex("AssignedIswId");
-
                     b.HasIndex("CreatedByUserId");
 
                     b.HasIndex("LetterOfInstructionFileId");
@@ -525,6 +523,9 @@ namespace IswPanel.Migrations.PostgreSql.Migrations
                     b.HasIndex("AuthorityId", "CreatedAt", "Id");
 
                     b.HasIndex("Status", "CreatedAt", "Id");
+
+                    b.HasIndex("AssignedIswId", "Status", "ReleasedAt", "WorkingDaysLate", "ReleasedReportVersionId")
+                        .HasDatabaseName("IX_AssessmentRequests_AssignedIswId_Delivery");
 
                     b.ToTable("AssessmentRequests");
                 });
@@ -855,6 +856,8 @@ namespace IswPanel.Migrations.PostgreSql.Migrations
                         .HasFilter("\"IsActive\"");
 
                     b.HasIndex("OfferId");
+
+                    b.HasIndex("AssessmentRequestId", "IswProfileId");
 
                     b.HasIndex("IswProfileId", "IsActive");
 
@@ -1639,14 +1642,14 @@ namespace IswPanel.Migrations.PostgreSql.Migrations
 
                     b.HasIndex("AssignmentId");
 
-                    b.HasIndex("IswProfileId");
-
                     b.HasIndex("StoredFileId");
 
                     b.HasIndex("SubmittedByUserId");
 
                     b.HasIndex("AssessmentRequestId", "Number")
                         .IsUnique();
+
+                    b.HasIndex("IswProfileId", "Id");
 
                     b.HasIndex("Status", "SubmittedAt");
 
@@ -2501,7 +2504,7 @@ namespace IswPanel.Migrations.PostgreSql.Migrations
 
                             b1.HasKey("Id");
 
-                            b1.HasIndex("QaReviewId");
+                            b1.HasIndex("QaReviewId", "Score");
 
                             b1.ToTable("QaReviewScores", (string)null);
 

@@ -514,8 +514,6 @@ namespace IswPanel.Migrations.SqlServer.Migrations
 
                     b.HasIndex("AssessmentTypeId");
 
-                    b.HasIndex("AssignedIswId");
-
                     b.HasIndex("CreatedByUserId");
 
                     b.HasIndex("LetterOfInstructionFileId");
@@ -527,6 +525,9 @@ namespace IswPanel.Migrations.SqlServer.Migrations
                     b.HasIndex("AuthorityId", "CreatedAt", "Id");
 
                     b.HasIndex("Status", "CreatedAt", "Id");
+
+                    b.HasIndex("AssignedIswId", "Status", "ReleasedAt", "WorkingDaysLate", "ReleasedReportVersionId")
+                        .HasDatabaseName("IX_AssessmentRequests_AssignedIswId_Delivery");
 
                     b.ToTable("AssessmentRequests");
                 });
@@ -857,6 +858,8 @@ namespace IswPanel.Migrations.SqlServer.Migrations
                         .HasFilter("[IsActive] = 1");
 
                     b.HasIndex("OfferId");
+
+                    b.HasIndex("AssessmentRequestId", "IswProfileId");
 
                     b.HasIndex("IswProfileId", "IsActive");
 
@@ -1641,14 +1644,14 @@ namespace IswPanel.Migrations.SqlServer.Migrations
 
                     b.HasIndex("AssignmentId");
 
-                    b.HasIndex("IswProfileId");
-
                     b.HasIndex("StoredFileId");
 
                     b.HasIndex("SubmittedByUserId");
 
                     b.HasIndex("AssessmentRequestId", "Number")
                         .IsUnique();
+
+                    b.HasIndex("IswProfileId", "Id");
 
                     b.HasIndex("Status", "SubmittedAt");
 
@@ -2503,7 +2506,7 @@ namespace IswPanel.Migrations.SqlServer.Migrations
 
                             b1.HasKey("Id");
 
-                            b1.HasIndex("QaReviewId");
+                            b1.HasIndex("QaReviewId", "Score");
 
                             b1.ToTable("QaReviewScores", (string)null);
 

@@ -505,8 +505,6 @@ namespace IswPanel.Migrations.Sqlite.Migrations
 
                     b.HasIndex("AssessmentTypeId");
 
-                    b.HasIndex("AssignedIswId");
-
                     b.HasIndex("CreatedByUserId");
 
                     b.HasIndex("LetterOfInstructionFileId");
@@ -518,6 +516,9 @@ namespace IswPanel.Migrations.Sqlite.Migrations
                     b.HasIndex("AuthorityId", "CreatedAt", "Id");
 
                     b.HasIndex("Status", "CreatedAt", "Id");
+
+                    b.HasIndex("AssignedIswId", "Status", "ReleasedAt", "WorkingDaysLate", "ReleasedReportVersionId")
+                        .HasDatabaseName("IX_AssessmentRequests_AssignedIswId_Delivery");
 
                     b.ToTable("AssessmentRequests");
                 });
@@ -846,6 +847,8 @@ namespace IswPanel.Migrations.Sqlite.Migrations
                         .HasFilter("\"IsActive\" = 1");
 
                     b.HasIndex("OfferId");
+
+                    b.HasIndex("AssessmentRequestId", "IswProfileId");
 
                     b.HasIndex("IswProfileId", "IsActive");
 
@@ -1630,14 +1633,14 @@ namespace IswPanel.Migrations.Sqlite.Migrations
 
                     b.HasIndex("AssignmentId");
 
-                    b.HasIndex("IswProfileId");
-
                     b.HasIndex("StoredFileId");
 
                     b.HasIndex("SubmittedByUserId");
 
                     b.HasIndex("AssessmentRequestId", "Number")
                         .IsUnique();
+
+                    b.HasIndex("IswProfileId", "Id");
 
                     b.HasIndex("Status", "SubmittedAt");
 
@@ -2474,7 +2477,7 @@ namespace IswPanel.Migrations.Sqlite.Migrations
 
                             b1.HasKey("Id");
 
-                            b1.HasIndex("QaReviewId");
+                            b1.HasIndex("QaReviewId", "Score");
 
                             b1.ToTable("QaReviewScores", (string)null);
 

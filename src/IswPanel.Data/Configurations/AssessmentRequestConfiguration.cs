@@ -51,7 +51,10 @@ internal sealed class AssessmentRequestConfiguration : IEntityTypeConfiguration<
         builder.HasIndex(r => new { r.AuthorityId, r.CreatedAt, r.Id });
         builder.HasIndex(r => new { r.Status, r.CreatedAt, r.Id });
         builder.HasIndex(r => new { r.CreatedAt, r.Id });
-        builder.HasIndex(r => r.AssignedIswId);
+        // An ISW's work in hand and delivery record (the shortlist, the measures) read from this index alone: it carries
+        // every column those counts test, so they never visit the table's rows.
+        builder.HasIndex(r => new { r.AssignedIswId, r.Status, r.ReleasedAt, r.WorkingDaysLate, r.ReleasedReportVersionId })
+            .HasDatabaseName("IX_AssessmentRequests_AssignedIswId_Delivery");
         builder.HasIndex(r => new { r.AuthorityId, r.CaseReference });
     }
 }

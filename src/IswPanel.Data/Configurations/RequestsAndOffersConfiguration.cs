@@ -44,6 +44,9 @@ internal sealed class AssignmentConfiguration : IEntityTypeConfiguration<Assignm
         builder.HasOne<IswProfile>().WithMany().HasForeignKey(a => a.IswProfileId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Offer>().WithMany().HasForeignKey(a => a.OfferId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(a => new { a.IswProfileId, a.IsActive });
+        // A request's past assignments (the shortlist's "proposed and not approved"): the filtered unique index below
+        // holds only the active one, so without this every such lookup read the whole table.
+        builder.HasIndex(a => new { a.AssessmentRequestId, a.IswProfileId });
         // The unique index on the active assignment per request is provider-specific (a filtered index): see AppDbContext.
     }
 }

@@ -42,7 +42,8 @@ internal sealed class ReportVersionConfiguration : IEntityTypeConfiguration<Repo
         // Two concurrent submissions cannot both become version N.
         builder.HasIndex(v => new { v.AssessmentRequestId, v.Number }).IsUnique();
         builder.HasIndex(v => new { v.Status, v.SubmittedAt });
-        builder.HasIndex(v => v.IswProfileId);
+        // The version ids of an ISW's reports without reading their rows (the QA score measures join on them).
+        builder.HasIndex(v => new { v.IswProfileId, v.Id });
     }
 }
 
@@ -60,6 +61,8 @@ internal sealed class QaReviewConfiguration : IEntityTypeConfiguration<QaReview>
             score.HasKey("Id");
             score.Property(s => s.CriterionName).HasMaxLength(200);
             score.Property(s => s.Comment).HasMaxLength(2000);
+            // A review's scores summed from the index alone (the ISW measures), not from rows carrying comments.
+            score.HasIndex("QaReviewId", nameof(RubricScore.Score));
         });
         builder.HasOne<ReportVersion>().WithMany().HasForeignKey(r => r.ReportVersionId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<AssessmentRequest>().WithMany().HasForeignKey(r => r.AssessmentRequestId).OnDelete(DeleteBehavior.Restrict);

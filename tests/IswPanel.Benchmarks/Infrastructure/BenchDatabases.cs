@@ -19,6 +19,19 @@ public static class BenchDatabases
     public static string SqliteFile =>
         Environment.GetEnvironmentVariable("ISWPANEL_BENCH_SQLITE") is { Length: > 0 } configured ? configured : "/work/scale/bench.db";
 
+    /// <summary>
+    /// The connection settings the app gives every connection (<see cref="SqliteReadTuning"/> on SQLite; on PostgreSQL
+    /// <see cref="DbContextOptionsFactory.WithoutJit"/> goes in the connection string), so a raw ADO.NET baseline reads
+    /// the way the app does and the ratio measures only what EF Core adds.
+    /// </summary>
+    public static async Task TuneAsync(System.Data.Common.DbConnection connection)
+    {
+        if (connection is not Microsoft.Data.Sqlite.SqliteConnection) return;
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"PRAGMA mmap_size={SqliteReadTuning.MapBytes};";
+        await command.ExecuteNonQueryAsync();
+    }
+
     /// <summary>Read-only use: the source database itself (B2 only reads).</summary>
     public static string ConnectionString(DatabaseProvider provider) => provider switch
     {

@@ -67,8 +67,9 @@ public class B2ShortlistQuery
     {
         await using DbConnection connection = Provider == DatabaseProvider.Sqlite
             ? new SqliteConnection(connectionString)
-            : new NpgsqlConnection(connectionString);
+            : new NpgsqlConnection(DbContextOptionsFactory.WithoutJit(connectionString));
         await connection.OpenAsync();
+        await BenchDatabases.TuneAsync(connection);
         var rows = 0;
         foreach (var entry in commands)
         {

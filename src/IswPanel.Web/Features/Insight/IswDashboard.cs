@@ -37,8 +37,7 @@ public static class IswDashboard
             var parsed = InsightPeriod.Parse(query.From, query.To, today);
             if (!parsed.IsSuccess) return Result<Page>.Failure(parsed.Status, parsed.Errors);
             var period = parsed.Value!;
-            var measures = await IswMeasures.ForAsync(db, db.IswProfiles.Where(p => p.Id == iswId), null, cancellationToken);
-            if (!measures.TryGetValue(iswId, out var mine)) return Failure.NotFound;
+            var mine = (await IswMeasures.ForAsync(db, [iswId], null, cancellationToken))[iswId];
             return new Page(period,
                 await IswFigures.OffersWaitingAsync(db, iswId, clock.UtcNow, cancellationToken),
                 await IswFigures.MilestonesAheadAsync(db, iswId, today, MilestoneWorkingDays, calendar, cancellationToken),

@@ -27,7 +27,8 @@ public sealed class MatchingOptions
 
 /// <summary>
 /// Turns a request and the whole panel into the matcher's inputs: every candidate's facts come from one
-/// database query (scalar subqueries, no query per ISW), then the pure domain functions rank and explain.
+/// database query (scalar subqueries, no query per ISW), the eligible ones' history from one more, then the pure
+/// domain functions rank and explain.
 /// </summary>
 public sealed class Shortlister(AppDbContext db, IClock clock, IOptions<MatchingOptions> options)
 {
@@ -96,15 +97,11 @@ public sealed class Shortlister(AppDbContext db, IClock clock, IOptions<Matching
                     && r.Id != requestId && r.AssignedIswId == p.Id),
             })
             .ToListAsync(cancellationToken);
-        // Delivery and QA history for every candidate in one grouped query; ratings are the requesting authority's.
-        var measures = await Measures.IswMeasures.ForAsync(db, profiles, authorityId, cancellationToken);
-
         var facts = new CandidateFacts[rows.Count];
         for (var i = 0; i < rows.Count; i++)
         {
             var row = rows[i];
             var (lapse, lapsing) = EarliestLapse(today, row.Registration, row.Dbs, row.Insurance);
-            var history = measures.GetValueOrDefault(row.Id);
             facts[i] = new CandidateFacts
             {
                 Index = i,
@@ -123,12 +120,30 @@ public sealed class Shortlister(AppDbContext db, IClock clock, IOptions<Matching
                 ConflictedWithAuthority = row.Conflicted,
                 DeclinedOrLapsedOfferForThisRequest = row.Declined,
                 AssessedThisCaseBefore = row.Continuity,
-                CompletedAssessments = history?.Completed ?? 0,
-                OnTimeAssessments = history?.OnTime ?? 0,
-                FirstPassApprovalRate = history?.FirstPassRate is { } firstPass ? (float)firstPass : float.NaN,
-                MeanQaScore = history?.MeanQaScore is { } qa ? (float)qa : float.NaN,
-                MeanAuthorityRating = history?.MeanRatingByAuthority is { } rating ? (float)rating : float.NaN,
+                // No history until the measures below: only an eligible candidate is scored, so only they need it.
                 // Distances are not recorded yet: the matcher treats them as unknown and says so.
+            };
+        }
+
+        // Delivery and QA history, in one query, for the candidates the exclusions leave: the measures are the costly
+        // part (a national panel's whole history), and an excluded candidate is never scored. Ratings are the
+        // requesting authority's.
+        var eligible = new List<Guid>();
+        foreach (ref readonly var candidate in facts.AsSpan())
+            if (Matcher.Exclusions(match, candidate) == ExclusionReason.None) eligible.Add(rows[candidate.Index].Id);
+        var measures = eligible.Count == 0
+            ? []
+            : await Measures.IswMeasures.ForAsync(db, eligible, authorityId, cancellationToken);
+        for (var i = 0; i < facts.Length; i++)
+        {
+            if (measures.GetValueOrDefault(rows[i].Id) is not { } history) continue;
+            facts[i] = facts[i] with
+            {
+                CompletedAssessments = history.Completed,
+                OnTimeAssessments = history.OnTime,
+                FirstPassApprovalRate = history.FirstPassRate is { } firstPass ? (float)firstPass : float.NaN,
+                MeanQaScore = history.MeanQaScore is { } qa ? (float)qa : float.NaN,
+                MeanAuthorityRating = history.MeanRatingByAuthority is { } rating ? (float)rating : float.NaN,
             };
         }
 

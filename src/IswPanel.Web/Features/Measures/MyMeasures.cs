@@ -21,8 +21,7 @@ public static class MyMeasures
         public async ValueTask<Result<Page>> Handle(Query query, CancellationToken cancellationToken)
         {
             if (me.IswProfileId is not { } iswId) return Failure.NotFound;
-            var measures = await IswMeasures.ForAsync(db, db.IswProfiles.Where(p => p.Id == iswId), null, cancellationToken);
-            if (!measures.TryGetValue(iswId, out var mine)) return Failure.NotFound;
+            var mine = (await IswMeasures.ForAsync(db, [iswId], null, cancellationToken))[iswId];
 
             var reviews = await (
                 from q in db.QaReviews.AsNoTracking()

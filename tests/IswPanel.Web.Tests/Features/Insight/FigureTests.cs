@@ -233,7 +233,7 @@ public sealed class FigureTests(InsightApp fixture)
     public async Task An_isws_measures_on_the_dashboard_are_the_ones_matching_uses()
     {
         var measures = await fixture.FigureAsync(async (db, _) =>
-            (await IswMeasures.ForAsync(db, db.IswProfiles.Where(p => p.Id == fixture.World.ChloeId), null, default))[fixture.World.ChloeId]);
+            (await IswMeasures.ForAsync(db, [fixture.World.ChloeId], null, default))[fixture.World.ChloeId]);
         // Released: R1 (v2, on time), R2 (v1, late), R4 (v2, late), B1 (v1, late). Scores 13 + 21 + 28 + 18 + 28 + 7 = 115 of 42.
         Assert.Equal((4, 1, 2), (measures.Completed, measures.OnTime, measures.FirstPass));
         Near(115 / 42.0, measures.MeanQaScore);

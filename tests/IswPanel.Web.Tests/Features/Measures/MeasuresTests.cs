@@ -21,7 +21,7 @@ public sealed class MeasuresTests
     private const int Sofia = 3;
 
     private static Task<Dictionary<Guid, IswMeasures>> MeasuresAsync(IswPanelApp app, Guid? authorityId = null) =>
-        app.WithDbAsync(db => IswMeasures.ForAsync(db, db.IswProfiles, authorityId, CancellationToken.None));
+        app.WithDbAsync(async db => await IswMeasures.ForAsync(db, await db.IswProfiles.Select(p => p.Id).ToListAsync(), authorityId, CancellationToken.None));
 
     [Fact]
     public async Task Measures_are_computed_from_a_known_history()
