@@ -22,6 +22,19 @@ public static class TenantScopes
         return requests.Where(_ => false);
     }
 
+    /// <summary>
+    /// Names the set of requests <see cref="VisibleTo(IQueryable{AssessmentRequest}, ICurrentUser)"/> gives this user,
+    /// with the same rules in the same order: two users with the same name see the same requests (a key for figures
+    /// kept about a list, such as its total).
+    /// </summary>
+    public static string RequestScopeName(ICurrentUser user)
+    {
+        if (user.IsPanelStaff()) return "panel";
+        if (user.IsInRole(Roles.Commissioner) && user.AuthorityId is { } authorityId) return $"authority:{authorityId}";
+        if (user.IsInRole(Roles.Isw) && user.IswProfileId is { } iswId) return $"isw:{iswId}";
+        return "none";
+    }
+
     /// <summary>Panel profiles the user may read: all for panel staff, their own for an ISW, none otherwise.</summary>
     public static IQueryable<IswProfile> VisibleTo(this IQueryable<IswProfile> profiles, ICurrentUser user)
     {

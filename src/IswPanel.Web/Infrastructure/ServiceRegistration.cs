@@ -59,6 +59,8 @@ public static class ServiceRegistration
         services.AddMemoryCache();
         services.Configure<Features.Insight.InsightOptions>(configuration.GetSection(Features.Insight.InsightOptions.Section));
         services.AddSingleton<Features.Insight.InsightCache>();
+        services.Configure<Paging.ListOptions>(configuration.GetSection(Paging.ListOptions.Section));
+        services.AddSingleton<Paging.LargeTotals>();
         services.AddDeadlineSweeps(configuration);
         services.AddRetention(configuration);
         services.AddScoped<EmailOutbox>();

@@ -21,7 +21,7 @@ public static class BenchDatabases
 
     /// <summary>
     /// The connection settings the app gives every connection (<see cref="SqliteReadTuning"/> on SQLite; on PostgreSQL
-    /// <see cref="DbContextOptionsFactory.WithoutJit"/> goes in the connection string), so a raw ADO.NET baseline reads
+    /// <see cref="DbContextOptionsFactory.WithAppSessionSettings"/> goes in the connection string), so a raw ADO.NET baseline reads
     /// the way the app does and the ratio measures only what EF Core adds.
     /// </summary>
     public static async Task TuneAsync(System.Data.Common.DbConnection connection)

@@ -67,7 +67,7 @@ public class B2ShortlistQuery
     {
         await using DbConnection connection = Provider == DatabaseProvider.Sqlite
             ? new SqliteConnection(connectionString)
-            : new NpgsqlConnection(DbContextOptionsFactory.WithoutJit(connectionString));
+            : new NpgsqlConnection(DbContextOptionsFactory.WithAppSessionSettings(connectionString));
         await connection.OpenAsync();
         await BenchDatabases.TuneAsync(connection);
         var rows = 0;

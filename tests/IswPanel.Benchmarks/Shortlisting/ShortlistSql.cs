@@ -47,7 +47,7 @@ public static class ShortlistSql
 
         await using DbConnection connection = provider == DatabaseProvider.Sqlite
             ? new SqliteConnection(connectionString)
-            : new NpgsqlConnection(DbContextOptionsFactory.WithoutJit(connectionString));
+            : new NpgsqlConnection(DbContextOptionsFactory.WithAppSessionSettings(connectionString));
         await connection.OpenAsync();
         await BenchDatabases.TuneAsync(connection);
         foreach (var entry in app.Commands.Entries)

@@ -126,7 +126,7 @@ public static class ListRequests
         }
     }
 
-    public sealed class Handler(AppDbContext db, ICurrentUser me) : IQueryHandler<Query, Result<Paged<Item>>>
+    public sealed class Handler(AppDbContext db, ICurrentUser me, LargeTotals totals) : IQueryHandler<Query, Result<Paged<Item>>>
     {
         public async ValueTask<Result<Paged<Item>>> Handle(Query query, CancellationToken cancellationToken)
         {
@@ -135,7 +135,8 @@ public static class ListRequests
             if (query.Status is { } status) requests = requests.Where(r => r.Status == status);
             if (query.Filter is { } filter) requests = filter.Apply(requests, db);
 
-            var total = await requests.CountAsync(cancellationToken);
+            var total = await totals.CountAsync(requests, (nameof(ListRequests), TenantScopes.RequestScopeName(me), query.Status, query.Filter),
+                cancellationToken);
             // Newest first by (CreatedAt, Id): with a cursor, seek past the previous page's last row (the index
             // (AuthorityId, CreatedAt, Id) or (CreatedAt, Id) serves it) instead of skipping every earlier row.
             var ordered = requests.OrderByDescending(r => r.CreatedAt).ThenByDescending(r => r.Id);
