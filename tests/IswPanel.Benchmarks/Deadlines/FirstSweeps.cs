@@ -3,6 +3,8 @@ using System.Globalization;
 using IswPanel.Benchmarks.Infrastructure;
 using IswPanel.Data;
 using IswPanel.Web.Features.Deadlines;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace IswPanel.Benchmarks.Deadlines;
 
@@ -28,10 +30,11 @@ public static class FirstSweeps
         try
         {
             await using var app = BenchApp.Start(provider, connectionString);
+            Console.WriteLine($"Jobs:SweepBatchSize = {app.Services.GetRequiredService<IOptions<SweepOptions>>().Value.SweepBatchSize} (set Jobs__SweepBatchSize to change it)");
             var table = new List<string>
             {
-                "| sweep | run | found | done | not due | already | failed | time (s) | commands | commits + savepoints | find-phase commands | batches | max per batch (commands + commits/savepoints) |",
-                "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+                "| sweep | run | found | done | not due | already | failed | time (s) | app CPU (s) | commands | commits + savepoints | find-phase commands | batches | max per batch (commands + commits/savepoints) |",
+                "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
             };
             foreach (var run in new[] { "first", "second" })
             {
@@ -41,6 +44,7 @@ public static class FirstSweeps
                     app.Transactions.Clear();
                     app.Commands.Recording = true;
                     app.Transactions.Recording = true;
+                    var cpu = Process.GetCurrentProcess().TotalProcessorTime;
                     var watch = Stopwatch.StartNew();
                     SweepReport report;
                     try
@@ -53,6 +57,8 @@ public static class FirstSweeps
                     }
 
                     watch.Stop();
+                    // The benchmark process's own CPU (all threads): what the app spent, against the wall time (the database, the wait).
+                    var appCpu = Process.GetCurrentProcess().TotalProcessorTime - cpu;
                     app.Commands.Recording = false;
                     app.Transactions.Recording = false;
                     var commands = app.Commands.Entries.Select(e => e.ContextId).ToList();
@@ -63,7 +69,7 @@ public static class FirstSweeps
                     var batches = contexts.Skip(1).Concat(transactions.Distinct()).Distinct().ToList();
                     var perBatch = batches.Select(c => commands.Count(x => x == c) + transactions.Count(x => x == c)).DefaultIfEmpty(0).Max();
                     var line = string.Create(CultureInfo.InvariantCulture,
-                        $"| {name} | {run} | {report.Found:N0} | {report.Done:N0} | {report.NotDue:N0} | {report.AlreadyDone:N0} | {report.Failed:N0} | {watch.Elapsed.TotalSeconds:0.000} | {commands.Count:N0} | {transactions.Count:N0} | {find} | {batches.Count:N0} | {perBatch} |");
+                        $"| {name} | {run} | {report.Found:N0} | {report.Done:N0} | {report.NotDue:N0} | {report.AlreadyDone:N0} | {report.Failed:N0} | {watch.Elapsed.TotalSeconds:0.000} | {appCpu.TotalSeconds:0.000} | {commands.Count:N0} | {transactions.Count:N0} | {find} | {batches.Count:N0} | {perBatch} |");
                     table.Add(line);
                     Console.WriteLine(line);
                     // ISWPANEL_BENCH_SWEEP_SQL=1: the commands sent most often, to find what is still read per item.

@@ -1,5 +1,7 @@
 using IswPanel.Data;
 using IswPanel.Data.Jobs;
+using IswPanel.Domain.Assessments;
+using IswPanel.Domain.Calendar;
 using IswPanel.Testing;
 using IswPanel.Web.Features.Deadlines;
 using Microsoft.EntityFrameworkCore;
@@ -28,11 +30,15 @@ public sealed class SweepBatchTests
     public async Task A_claimed_item_and_a_failing_item_neither_undo_the_others_whatever_the_batch_size(DatabaseProvider provider, int batchSize)
     {
         await using var app = await StartAsync(provider);
+        // Three more requests whose "Draft to QA by" falls on Thursday 3 December: overdue by the 8th, beside the demo data's.
+        var deadline = WorkingDayCalendar.EnglandAndWales().AddWorkingDays(new DateOnly(2026, 12, 3), 8);
+        foreach (var isw in new[] { 2, 3, 4 })
+            await AssignedRequestAsync(app, isw, AssessmentRequestStatus.InProgress, deadline, $"NS-BAT-000{isw}");
         MoveTo(app, ConcurrentSweepsTests.Day);
         IReadOnlyList<EscalateOverdueMilestones.Item> items;
         await using (var scope = app.Services.CreateAsyncScope())
             items = await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new EscalateOverdueMilestones.Due(), TestContext.Current.CancellationToken);
-        Assert.True(items.Count >= 6, $"The demo data has {items.Count} overdue milestones on {ConcurrentSweepsTests.Day}: too few to exercise a batch.");
+        Assert.True(items.Count >= 7, $"The demo data has {items.Count} overdue milestones on {ConcurrentSweepsTests.Day}: too few to exercise a batch.");
 
         // items[0]: claimed before the run (the find phase leaves it out; items[1] is sent as its command instead).
         // items[2]: its save fails (a trigger refuses its key). items[^1] is sent as items[3]'s command: whichever of
@@ -71,18 +77,19 @@ public sealed class SweepBatchTests
         Assert.All(done, item => Assert.Contains(events, e => e.AssessmentRequestId == item.RequestId && e.What.Contains($"Overdue: {item.Milestone} ", StringComparison.Ordinal)));
         Assert.DoesNotContain(events, e => e.AssessmentRequestId == failing.RequestId && e.What.Contains($"Overdue: {failing.Milestone} ", StringComparison.Ordinal));
 
-        // The failing item is still due; the next run (the trigger gone) does it and nothing else.
+        // Still due: the failing item, and the two sent as other items' commands; the next run (the trigger gone) does
+        // those three and nothing else.
         await app.WithDbAsync(db => db.Database.ExecuteSqlRawAsync(provider == DatabaseProvider.PostgreSql
             ? "DROP TRIGGER refuse_key ON \"JobEffects\"" : "DROP TRIGGER refuse_key"));
         var again = await runner.RunAsync(EscalateOverdueMilestones.Job.Id, new EscalateOverdueMilestones.Due(), Command, TestContext.Current.CancellationToken);
-        Assert.Equal(new SweepReport(EscalateOverdueMilestones.Job.Id, 2, 2, 0, 0, 0), again);
+        Assert.Equal(new SweepReport(EscalateOverdueMilestones.Job.Id, 3, 3, 0, 0, 0), again);
         Assert.Equal(items.Count, await ConcurrentSweepsTests.KeysAsync(app, "overdue:"));
     }
 
     private static EscalateOverdueMilestones.Command Command(EscalateOverdueMilestones.Item item) => new(item.RequestId, item.Milestone);
 
     /// <summary>A trigger that makes inserting <paramref name="key"/> into the ledger fail (not a unique violation: an error).</summary>
-    private static Task RefuseKeyAsync(IswPanelApp app, DatabaseProvider provider, string key)
+    private static Task<int> RefuseKeyAsync(IswPanelApp app, DatabaseProvider provider, string key)
     {
         var literal = key.Replace("'", "''", StringComparison.Ordinal);
         return app.WithDbAsync(async db =>

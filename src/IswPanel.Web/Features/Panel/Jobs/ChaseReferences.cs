@@ -3,6 +3,7 @@ using IswPanel.Domain.Calendar;
 using IswPanel.Domain.Common;
 using IswPanel.Domain.Notifications;
 using IswPanel.Domain.Panel;
+using IswPanel.Domain.Shadowing;
 using IswPanel.Web.Features.Deadlines;
 using IswPanel.Web.Features.Requests;
 using IswPanel.Web.Infrastructure.Audit;
@@ -74,7 +75,8 @@ public static class ChaseReferences
 
             // An authority's shadower (its permanent staff) under non-solicitation is never chased about joining.
             var waivers = found.Profile.Waivers.Select(w => w.ToRule()).ToList();
-            var restrictions = await db.RestrictingAsync(found.ProfileId, found.Profile.SweNumber, found.Profile.Email, waivers, clock.Today, cancellationToken);
+            var restrictions = await db.RestrictingAmongAsync(found.Shadowers, found.ProfileId, found.Profile.SweNumber, found.Profile.Email,
+                waivers, clock.Today, cancellationToken);
             if (restrictions.Count > 0)
                 return await SkippedChase.RecordAsync(db, audit, clock, key, "Referee", command.RefereeId, restrictions[0], cancellationToken);
 
@@ -91,7 +93,8 @@ public static class ChaseReferences
             return SweepOutcome.Done;
         }
 
-        /// <summary>The batch's referees with their applicants (waivers included), and the applicants' users: four queries for the batch.</summary>
+        /// <summary>The batch's referees with their applicants (waivers included), the shadower records
+        /// linked to any of them, and the applicants' users: five queries for the batch.</summary>
         private async Task<Dictionary<Guid, RefereeToChase>> LoadAsync(IReadOnlyList<Guid> ids, CancellationToken cancellationToken)
         {
             var referees = await db.Referees.AsNoTracking().Where(r => ids.Contains(r.Id))
@@ -100,14 +103,16 @@ public static class ChaseReferences
             var profileIds = referees.Select(r => r.IswProfileId).Distinct().ToList();
             var profiles = await db.IswProfiles.AsNoTracking().Include(p => p.Waivers).Where(p => profileIds.Contains(p.Id))
                 .ToDictionaryAsync(p => p.Id, cancellationToken);
+            var shadowers = await db.LinkedToAnyAsync([.. profiles.Values.Select(p => (p.Id, p.SweNumber, p.Email))], cancellationToken);
             var found = referees.Where(r => profiles.ContainsKey(r.IswProfileId))
-                .ToDictionary(r => r.Id, r => new RefereeToChase(r.Id, r.Name, r.Organisation, r.NamedAt, r.ReceivedOn, profiles[r.IswProfileId]));
+                .ToDictionary(r => r.Id, r => new RefereeToChase(r.Id, r.Name, r.Organisation, r.NamedAt, r.ReceivedOn, profiles[r.IswProfileId], shadowers));
             await notifier.RememberUsersAsync(found.Values.Select(r => r.Profile.UserId), cancellationToken);
             return found;
         }
     }
 
-    public sealed record RefereeToChase(Guid Id, string Name, string Organisation, DateTime NamedAt, DateOnly? ReceivedOn, IswProfile Profile)
+    public sealed record RefereeToChase(Guid Id, string Name, string Organisation, DateTime NamedAt, DateOnly? ReceivedOn, IswProfile Profile,
+        IReadOnlyList<Shadower> Shadowers)
     {
         public Guid ProfileId => Profile.Id;
 
