@@ -27,9 +27,10 @@ namespace IswPanel.Web.Tests.Performance;
 public sealed class SweepQueryCountTests(ScaleDataFixture fixture) : IClassFixture<ScaleDataFixture>
 {
     /// <summary>
-    /// The most commands one item's unit of work may send. The heaviest, an overdue escalation, tells the administrators,
-    /// the authority's commissioners and the ISW: ≤13 commands on PostgreSQL (inserts batched), 24–26 on SQLite (one
-    /// INSERT per notification row), depending on how many people the item's authority has, not on the table sizes.
+    /// The most commands one item may write with (and, for a sweep that still reads per item, read with). The heaviest
+    /// writer, an overdue escalation, tells the administrators, the authority's commissioners and the ISW: one INSERT
+    /// command on PostgreSQL (batched), about 25 on SQLite (one per row), depending on how many people the item's
+    /// authority has, not on the table sizes.
     /// </summary>
     private const int PerItemBudget = 40;
 
