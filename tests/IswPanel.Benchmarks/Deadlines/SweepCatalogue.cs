@@ -7,7 +7,7 @@ namespace IswPanel.Benchmarks.Deadlines;
 
 /// <summary>
 /// Every recurring sweep Infrastructure/Jobs/RecurringJobs.cs registers that runs through the SweepRunner (find due work
-/// with set-based queries, then one unit of work per item), created as Hangfire's activator creates it.
+/// with set-based queries, then the items in batches, one unit of work per item), created as Hangfire's activator creates it.
 /// </summary>
 public static class SweepCatalogue
 {

@@ -34,6 +34,9 @@ public sealed class BenchApp(DatabaseProvider provider, string connectionString)
 
     public CommandLog Commands { get; } = new();
 
+    /// <summary>Transactions and savepoints, which <see cref="Commands"/> does not see (B4a counts both).</summary>
+    public Deadlines.TransactionLog Transactions { get; } = new();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         Directory.CreateDirectory(dataDirectory);
@@ -48,7 +51,7 @@ public sealed class BenchApp(DatabaseProvider provider, string connectionString)
         builder.ConfigureServices(services =>
         {
             services.AddSingleton<TimeProvider>(Clock);
-            services.ConfigureDbContext<AppDbContext>((_, options) => options.AddInterceptors(Commands));
+            services.ConfigureDbContext<AppDbContext>((_, options) => options.AddInterceptors(Commands, Transactions));
         });
     }
 

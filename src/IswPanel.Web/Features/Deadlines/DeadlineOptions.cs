@@ -43,7 +43,9 @@ public static class DeadlineSweeps
     public static IServiceCollection AddDeadlineSweeps(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<DeadlineOptions>(configuration.GetSection(DeadlineOptions.Section));
+        services.Configure<SweepOptions>(configuration.GetSection(SweepOptions.Section));
         services.AddTransient<SweepRunner>();
+        services.AddScoped<SweepBatch>();
         services.AddTransient<ExpireOffers.Job>();
         services.AddTransient<RemindMilestones.Job>();
         services.AddTransient<EscalateOverdueMilestones.Job>();

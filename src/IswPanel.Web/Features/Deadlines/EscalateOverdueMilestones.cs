@@ -49,25 +49,24 @@ public static class EscalateOverdueMilestones
         }
     }
 
-    public sealed class Handler(AppDbContext db, IClock clock, WorkingDayCalendar calendar, Notifier notifier)
+    public sealed class Handler(AppDbContext db, IClock clock, WorkingDayCalendar calendar, Notifier notifier, SweepBatch batch)
         : ICommandHandler<Command, Result<SweepOutcome>>
     {
         public async ValueTask<Result<SweepOutcome>> Handle(Command command, CancellationToken cancellationToken)
         {
             var today = clock.Today;
-            var request = await db.AssessmentRequests.AsNoTracking().SingleOrDefaultAsync(r => r.Id == command.RequestId, cancellationToken);
-            if (request is null || !MilestoneSchedule.Open.Contains(request.Status)) return SweepOutcome.NotDue;
+            var found = await batch.LoadAsync("request", command, c => c.RequestId, LoadAsync, cancellationToken);
+            if (found is not { Request: var request } || !MilestoneSchedule.Open.Contains(request.Status)) return SweepOutcome.NotDue;
             var milestone = request.Milestones.FirstOrDefault(m => m.Name == command.Milestone);
             if (milestone is null || MilestoneSchedule.IsReached(milestone.Name, request.Status) || !MilestoneSchedule.IsOverdue(milestone.Due, today, calendar))
                 return SweepOutcome.NotDue;
 
             var key = Key(request.Id, milestone.Name);
-            if (await db.EffectDoneAsync(key, cancellationToken)) return SweepOutcome.AlreadyDone;
+            if (await batch.EffectDoneAsync(db, command, c => Key(c.RequestId, c.Milestone), cancellationToken)) return SweepOutcome.AlreadyDone;
             var now = clock.UtcNow;
             db.ClaimEffect(key, now);
 
-            var type = await db.AssessmentTypes.Where(t => t.Id == request.AssessmentTypeId).Select(t => t.Name).SingleAsync(cancellationToken);
-            var text = $"Overdue: {RequestWording.Name(type, request.CaseReference)} has missed {milestone.Name} {RequestWording.Date(milestone.Due)}.";
+            var text = $"Overdue: {RequestWording.Name(found.TypeName, request.CaseReference)} has missed {milestone.Name} {RequestWording.Date(milestone.Due)}.";
             var link = $"/requests/{request.Id}";
             await notifier.TellAdministratorsAsync(NotificationCategories.Deadlines, text, link, cancellationToken);
             await notifier.TellAuthorityAsync(request.AuthorityId, NotificationCategories.Deadlines, text, link, cancellationToken);
@@ -79,7 +78,23 @@ public static class EscalateOverdueMilestones
                 + (request.AssignedIswId is null ? " were told." : " and the assigned social worker were told.")));
             return SweepOutcome.Done;
         }
+
+        /// <summary>The batch's requests with their type's name, and everyone to tell: six queries for the batch.</summary>
+        private async Task<Dictionary<Guid, RequestToEscalate>> LoadAsync(IReadOnlyList<Guid> ids, CancellationToken cancellationToken)
+        {
+            var found = await (
+                from r in db.AssessmentRequests.AsNoTracking()
+                where ids.Contains(r.Id)
+                join t in db.AssessmentTypes on r.AssessmentTypeId equals t.Id
+                select new RequestToEscalate(r, t.Name))
+                .ToDictionaryAsync(row => row.Request.Id, cancellationToken);
+            await notifier.RememberAuthoritiesAsync(found.Values.Select(row => row.Request.AuthorityId), cancellationToken);
+            await notifier.RememberIswsAsync(found.Values.Select(row => row.Request.AssignedIswId).OfType<Guid>(), cancellationToken);
+            return found;
+        }
     }
+
+    public sealed record RequestToEscalate(AssessmentRequest Request, string TypeName);
 
     /// <summary>Hangfire: daily, 07:35 UK time by default (Jobs:OverdueMilestonesCron).</summary>
     public sealed class Job(SweepRunner sweeps)

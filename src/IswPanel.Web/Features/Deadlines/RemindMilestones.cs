@@ -1,4 +1,5 @@
 using IswPanel.Data;
+using IswPanel.Domain.Assessments;
 using IswPanel.Domain.Calendar;
 using IswPanel.Domain.Common;
 using IswPanel.Domain.Notifications;
@@ -61,25 +62,26 @@ public static class RemindMilestones
         }
     }
 
-    public sealed class Handler(AppDbContext db, IClock clock, WorkingDayCalendar calendar, IOptions<DeadlineOptions> options, Notifier notifier)
+    public sealed class Handler(AppDbContext db, IClock clock, WorkingDayCalendar calendar, IOptions<DeadlineOptions> options, Notifier notifier,
+        SweepBatch batch)
         : ICommandHandler<Command, Result<SweepOutcome>>
     {
         public async ValueTask<Result<SweepOutcome>> Handle(Command command, CancellationToken cancellationToken)
         {
             var today = clock.Today;
-            var request = await db.AssessmentRequests.AsNoTracking().SingleOrDefaultAsync(r => r.Id == command.RequestId, cancellationToken);
-            if (request is not { AssignedIswId: { } isw } || !MilestoneSchedule.Assigned.Contains(request.Status)) return SweepOutcome.NotDue;
+            var found = await batch.LoadAsync("request", command, c => c.RequestId, LoadAsync, cancellationToken);
+            if (found is not { Request: { AssignedIswId: { } isw } request } || !MilestoneSchedule.Assigned.Contains(request.Status)) return SweepOutcome.NotDue;
             var milestone = request.Milestones.FirstOrDefault(m => m.Name == command.Milestone);
             if (milestone is null || MilestoneSchedule.IsReached(milestone.Name, request.Status)
                 || MilestoneSchedule.ReminderDue(milestone.Due, today, options.Value.ReminderPoints(), calendar) != command.WorkingDaysBefore)
                 return SweepOutcome.NotDue;
 
             var key = Key(request.Id, milestone.Name, command.WorkingDaysBefore);
-            if (await db.EffectDoneAsync(key, cancellationToken)) return SweepOutcome.AlreadyDone;
+            if (await batch.EffectDoneAsync(db, command, c => Key(c.RequestId, c.Milestone, c.WorkingDaysBefore), cancellationToken))
+                return SweepOutcome.AlreadyDone;
             db.ClaimEffect(key, clock.UtcNow);
 
-            var type = await db.AssessmentTypes.Where(t => t.Id == request.AssessmentTypeId).Select(t => t.Name).SingleAsync(cancellationToken);
-            var name = RequestWording.Name(type, request.CaseReference);
+            var name = RequestWording.Name(found.TypeName, request.CaseReference);
             var left = calendar.WorkingDaysBetween(today, milestone.Due);
             var text = milestone.Due == today
                 ? $"Reminder for {name}: {milestone.Name} today, {RequestWording.Date(milestone.Due)}."
@@ -87,7 +89,22 @@ public static class RemindMilestones
             await notifier.TellIswAsync(isw, NotificationCategories.Deadlines, text, $"/requests/{request.Id}", cancellationToken);
             return SweepOutcome.Done;
         }
+
+        /// <summary>The batch's requests with their type's name, and the assigned ISWs' users: four queries for the batch.</summary>
+        private async Task<Dictionary<Guid, RequestToRemind>> LoadAsync(IReadOnlyList<Guid> ids, CancellationToken cancellationToken)
+        {
+            var found = await (
+                from r in db.AssessmentRequests.AsNoTracking()
+                where ids.Contains(r.Id)
+                join t in db.AssessmentTypes on r.AssessmentTypeId equals t.Id
+                select new RequestToRemind(r, t.Name))
+                .ToDictionaryAsync(row => row.Request.Id, cancellationToken);
+            await notifier.RememberIswsAsync(found.Values.Select(row => row.Request.AssignedIswId).OfType<Guid>(), cancellationToken);
+            return found;
+        }
     }
+
+    public sealed record RequestToRemind(AssessmentRequest Request, string TypeName);
 
     /// <summary>Hangfire: daily, 07:30 UK time by default (Jobs:MilestoneRemindersCron).</summary>
     public sealed class Job(SweepRunner sweeps)

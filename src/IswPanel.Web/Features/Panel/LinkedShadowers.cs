@@ -69,12 +69,54 @@ public static class LinkedShadowers
         string? email, IReadOnlyList<NonSolicitationWaiver> waivers, DateOnly today, CancellationToken cancellationToken)
     {
         var number = ShadowerLinks.Normalise(sweNumber);
-        var mail = string.IsNullOrWhiteSpace(email) ? null : email.Trim().ToLowerInvariant();
+        var mail = NormaliseEmail(email);
         var linked = await db.Shadowers.AsNoTracking()
             .Where(s => (profileId != null && s.ConfirmedApplicantProfileId == profileId)
                 || (number != null && s.SocialWorkEnglandNumber == number)
                 || (mail != null && s.WorkEmail == mail))
             .ToListAsync(cancellationToken);
+        return await RestrictionsAsync(db, linked, profileId, number, waivers, today, cancellationToken);
+    }
+
+    /// <summary>
+    /// For many applicants at once (a sweep's batch): every shadower record linked to any of them, in one query; pass it
+    /// to <see cref="RestrictingAmongAsync"/> for each applicant.
+    /// </summary>
+    public static async Task<IReadOnlyList<Shadower>> LinkedToAnyAsync(this AppDbContext db,
+        IReadOnlyCollection<(Guid ProfileId, string? SweNumber, string? Email)> applicants, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(applicants);
+        var ids = applicants.Select(a => (Guid?)a.ProfileId).Distinct().ToList();
+        var numbers = applicants.Select(a => ShadowerLinks.Normalise(a.SweNumber)).OfType<string>().Distinct().ToList();
+        var mails = applicants.Select(a => NormaliseEmail(a.Email)).OfType<string>().Distinct().ToList();
+        return await db.Shadowers.AsNoTracking()
+            .Where(s => ids.Contains(s.ConfirmedApplicantProfileId) || numbers.Contains(s.SocialWorkEnglandNumber!) || mails.Contains(s.WorkEmail))
+            .ToListAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// <see cref="RestrictingAsync"/> among shadower records already read (<see cref="LinkedToAnyAsync"/>): the same
+    /// links, matched in memory (numbers and emails are stored normalised, so ordinal equality is the database's); one
+    /// query more only when one is linked.
+    /// </summary>
+    public static async Task<IReadOnlyList<Restriction>> RestrictingAmongAsync(this AppDbContext db, IReadOnlyList<Shadower> candidates,
+        Guid profileId, string? sweNumber, string? email, IReadOnlyList<NonSolicitationWaiver> waivers, DateOnly today,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(candidates);
+        var number = ShadowerLinks.Normalise(sweNumber);
+        var mail = NormaliseEmail(email);
+        var linked = candidates.Where(s => s.ConfirmedApplicantProfileId == profileId
+            || (number != null && string.Equals(s.SocialWorkEnglandNumber, number, StringComparison.Ordinal))
+            || (mail != null && string.Equals(s.WorkEmail, mail, StringComparison.Ordinal))).ToList();
+        return await RestrictionsAsync(db, linked, profileId, number, waivers, today, cancellationToken);
+    }
+
+    private static string? NormaliseEmail(string? email) => string.IsNullOrWhiteSpace(email) ? null : email.Trim().ToLowerInvariant();
+
+    private static async Task<IReadOnlyList<Restriction>> RestrictionsAsync(AppDbContext db, List<Shadower> linked, Guid? profileId,
+        string? number, IReadOnlyList<NonSolicitationWaiver> waivers, DateOnly today, CancellationToken cancellationToken)
+    {
         if (linked.Count == 0) return [];
 
         var clients = await db.ClientTermsAsync(cancellationToken);

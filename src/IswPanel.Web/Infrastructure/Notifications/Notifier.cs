@@ -22,6 +22,15 @@ public sealed class Notifier(AppDbContext db, IClock clock, EmailOutbox outbox, 
     private readonly Dictionary<Guid, Recipient?> recipients = [];
 
     /// <summary>
+    /// Who is who, looked up in this scope: an ISW profile's user, an authority's commissioners, the administrators. A
+    /// sweep's batch (one scope for many items) asks the same again and again; a web request's scope is one command.
+    /// </summary>
+    private readonly Dictionary<Guid, Guid> iswUsers = [];
+
+    private readonly Dictionary<Guid, List<Guid>> commissioners = [];
+    private List<Guid>? administrators;
+
+    /// <summary>
     /// Tells one user. <see cref="TellAsync"/> does the same without blocking: this one looks the user's address
     /// and preferences up synchronously the first time it meets them in a unit of work.
     /// </summary>
@@ -37,28 +46,60 @@ public sealed class Notifier(AppDbContext db, IClock clock, EmailOutbox outbox, 
 
     public async Task TellIswAsync(Guid iswProfileId, string category, string text, string link, CancellationToken cancellationToken)
     {
-        var userId = await db.IswProfiles.Where(p => p.Id == iswProfileId).Select(p => p.UserId).SingleAsync(cancellationToken);
+        if (!iswUsers.TryGetValue(iswProfileId, out var userId))
+            iswUsers[iswProfileId] = userId = await db.IswProfiles.Where(p => p.Id == iswProfileId).Select(p => p.UserId).SingleAsync(cancellationToken);
         await TellAllAsync([userId], category, text, link, cancellationToken);
     }
 
     /// <summary>Every commissioner of the authority.</summary>
     public async Task TellAuthorityAsync(Guid authorityId, string category, string text, string link, CancellationToken cancellationToken)
     {
-        var userIds = await UsersInRole(Roles.Commissioner).Where(u => u.AuthorityId == authorityId).Select(u => u.Id).ToListAsync(cancellationToken);
+        if (!commissioners.TryGetValue(authorityId, out var userIds))
+            commissioners[authorityId] = userIds = await UsersInRole(Roles.Commissioner).Where(u => u.AuthorityId == authorityId).Select(u => u.Id).ToListAsync(cancellationToken);
         await TellAllAsync(userIds, category, text, link, cancellationToken);
     }
 
     public async Task TellAdministratorsAsync(string category, string text, string link, CancellationToken cancellationToken)
     {
-        var userIds = await UsersInRole(Roles.PanelAdmin).Select(u => u.Id).ToListAsync(cancellationToken);
-        await TellAllAsync(userIds, category, text, link, cancellationToken);
+        administrators ??= await UsersInRole(Roles.PanelAdmin).Select(u => u.Id).ToListAsync(cancellationToken);
+        await TellAllAsync(administrators, category, text, link, cancellationToken);
     }
 
-    private async Task TellAllAsync(IReadOnlyList<Guid> userIds, string category, string text, string link, CancellationToken cancellationToken)
+    /// <summary>
+    /// Looks up, in three queries, the users behind these ISW profiles and their addresses and preferences, so that
+    /// telling any of them later in this scope reads nothing more (a sweep's batch calls it once for all its items).
+    /// </summary>
+    public async Task RememberIswsAsync(IEnumerable<Guid> iswProfileIds, CancellationToken cancellationToken)
+    {
+        var unknown = iswProfileIds.Where(id => !iswUsers.ContainsKey(id)).Distinct().ToList();
+        if (unknown.Count == 0) return;
+        var users = await db.IswProfiles.AsNoTracking().Where(p => unknown.Contains(p.Id)).Select(p => new { p.Id, p.UserId }).ToListAsync(cancellationToken);
+        foreach (var user in users) iswUsers[user.Id] = user.UserId;
+        await RememberUsersAsync(users.Select(u => u.UserId), cancellationToken);
+    }
+
+    /// <summary>Looks up, in two queries at most, the commissioners of these authorities and their addresses and preferences.</summary>
+    public async Task RememberAuthoritiesAsync(IEnumerable<Guid> authorityIds, CancellationToken cancellationToken)
+    {
+        var unknown = authorityIds.Where(id => !commissioners.ContainsKey(id)).Distinct().ToList();
+        if (unknown.Count == 0) return;
+        var rows = await UsersInRole(Roles.Commissioner).Where(u => u.AuthorityId != null && unknown.Contains(u.AuthorityId.Value))
+            .Select(u => new { u.Id, AuthorityId = u.AuthorityId!.Value }).ToListAsync(cancellationToken);
+        foreach (var id in unknown) commissioners[id] = [.. rows.Where(r => r.AuthorityId == id).Select(r => r.Id)];
+        await RememberUsersAsync(rows.Select(r => r.Id), cancellationToken);
+    }
+
+    /// <summary>Looks up, in two queries, these users' addresses and preferences (unless already known in this scope).</summary>
+    public async Task RememberUsersAsync(IEnumerable<Guid> userIds, CancellationToken cancellationToken)
     {
         var unknown = userIds.Where(id => !recipients.ContainsKey(id)).Distinct().ToList();
         if (unknown.Count > 0)
             Remember(unknown, await Users(unknown).ToListAsync(cancellationToken), await Digests(unknown).ToListAsync(cancellationToken));
+    }
+
+    private async Task TellAllAsync(IReadOnlyList<Guid> userIds, string category, string text, string link, CancellationToken cancellationToken)
+    {
+        await RememberUsersAsync(userIds, cancellationToken);
         foreach (var userId in userIds) Add(userId, category, text, link);
     }
 

@@ -3,6 +3,7 @@ using IswPanel.Domain.Calendar;
 using IswPanel.Domain.Common;
 using IswPanel.Domain.Notifications;
 using IswPanel.Domain.Panel;
+using IswPanel.Domain.Shadowing;
 using IswPanel.Web.Features.Deadlines;
 using IswPanel.Web.Features.Requests;
 using IswPanel.Web.Infrastructure.Audit;
@@ -57,30 +58,25 @@ public static class ChaseReferences
     }
 
     public sealed class Handler(AppDbContext db, IClock clock, WorkingDayCalendar calendar, IOptions<DeadlineOptions> options, Notifier notifier,
-        IAuditLog audit)
+        IAuditLog audit, SweepBatch batch)
         : ICommandHandler<Command, Result<SweepOutcome>>
     {
         public async ValueTask<Result<SweepOutcome>> Handle(Command command, CancellationToken cancellationToken)
         {
             var workingDays = options.Value.ChaseAfterWorkingDays;
-            var found = await (
-                from r in db.Referees.AsNoTracking()
-                join p in db.IswProfiles on r.IswProfileId equals p.Id
-                where r.Id == command.RefereeId
-                select new { r.Name, r.Organisation, r.NamedAt, r.ReceivedOn, ProfileId = p.Id, p.UserId, p.FullName, p.Status })
-                .SingleOrDefaultAsync(cancellationToken);
+            var found = await batch.LoadAsync("referee", command, c => c.RefereeId, LoadAsync, cancellationToken);
             // Received, or the applicant is no longer in vetting, since the sweep looked.
             if (found is null || found.ReceivedOn is not null || !InVetting.Contains(found.Status)
                 || !IsDue(found.NamedAt, clock.Today, workingDays, calendar))
                 return SweepOutcome.NotDue;
 
             var key = Key(command.RefereeId);
-            if (await db.EffectDoneAsync(key, cancellationToken)) return SweepOutcome.AlreadyDone;
+            if (await batch.EffectDoneAsync(db, command, c => Key(c.RefereeId), cancellationToken)) return SweepOutcome.AlreadyDone;
 
             // An authority's shadower (its permanent staff) under non-solicitation is never chased about joining.
-            var profile = await db.IswProfiles.AsNoTracking().Include(p => p.Waivers).SingleAsync(p => p.Id == found.ProfileId, cancellationToken);
-            var restrictions = await db.RestrictingAsync(profile.Id, profile.SweNumber, profile.Email,
-                [.. profile.Waivers.Select(w => w.ToRule())], clock.Today, cancellationToken);
+            var waivers = found.Profile.Waivers.Select(w => w.ToRule()).ToList();
+            var restrictions = await db.RestrictingAmongAsync(found.Shadowers, found.ProfileId, found.Profile.SweNumber, found.Profile.Email,
+                waivers, clock.Today, cancellationToken);
             if (restrictions.Count > 0)
                 return await SkippedChase.RecordAsync(db, audit, clock, key, "Referee", command.RefereeId, restrictions[0], cancellationToken);
 
@@ -96,6 +92,35 @@ public static class ChaseReferences
                 $"/admin/panel/{found.ProfileId}", cancellationToken);
             return SweepOutcome.Done;
         }
+
+        /// <summary>The batch's referees with their applicants (waivers included), the shadower records
+        /// linked to any of them, and the applicants' users: five queries for the batch.</summary>
+        private async Task<Dictionary<Guid, RefereeToChase>> LoadAsync(IReadOnlyList<Guid> ids, CancellationToken cancellationToken)
+        {
+            var referees = await db.Referees.AsNoTracking().Where(r => ids.Contains(r.Id))
+                .Select(r => new { r.Id, r.Name, r.Organisation, r.NamedAt, r.ReceivedOn, r.IswProfileId })
+                .ToListAsync(cancellationToken);
+            var profileIds = referees.Select(r => r.IswProfileId).Distinct().ToList();
+            var profiles = await db.IswProfiles.AsNoTracking().Include(p => p.Waivers).Where(p => profileIds.Contains(p.Id))
+                .ToDictionaryAsync(p => p.Id, cancellationToken);
+            var shadowers = await db.LinkedToAnyAsync([.. profiles.Values.Select(p => (p.Id, p.SweNumber, p.Email))], cancellationToken);
+            var found = referees.Where(r => profiles.ContainsKey(r.IswProfileId))
+                .ToDictionary(r => r.Id, r => new RefereeToChase(r.Id, r.Name, r.Organisation, r.NamedAt, r.ReceivedOn, profiles[r.IswProfileId], shadowers));
+            await notifier.RememberUsersAsync(found.Values.Select(r => r.Profile.UserId), cancellationToken);
+            return found;
+        }
+    }
+
+    public sealed record RefereeToChase(Guid Id, string Name, string Organisation, DateTime NamedAt, DateOnly? ReceivedOn, IswProfile Profile,
+        IReadOnlyList<Shadower> Shadowers)
+    {
+        public Guid ProfileId => Profile.Id;
+
+        public Guid UserId => Profile.UserId;
+
+        public string FullName => Profile.FullName;
+
+        public PanelMemberStatus Status => Profile.Status;
     }
 
     /// <summary>Hangfire: daily, 09:00 UK time by default (Jobs:ReferenceRemindersCron).</summary>

@@ -67,25 +67,20 @@ public static class WarnLapsingDocuments
         }
     }
 
-    public sealed class Handler(AppDbContext db, IClock clock, IOptions<DeadlineOptions> options, Notifier notifier)
+    public sealed class Handler(AppDbContext db, IClock clock, IOptions<DeadlineOptions> options, Notifier notifier, SweepBatch batch)
         : ICommandHandler<Command, Result<SweepOutcome>>
     {
         public async ValueTask<Result<SweepOutcome>> Handle(Command command, CancellationToken cancellationToken)
         {
             var today = clock.Today;
-            var found = await (
-                from d in db.ComplianceDocuments.AsNoTracking()
-                join p in db.IswProfiles on d.IswProfileId equals p.Id
-                where d.Id == command.DocumentId
-                select new { d.Kind, d.ExpiresOn, d.OnUpdateService, ProfileId = p.Id, p.FullName, p.Status })
-                .SingleOrDefaultAsync(cancellationToken);
+            var found = await batch.LoadAsync("document", command, c => c.DocumentId, LoadAsync, cancellationToken);
             // Renewed (a new expiry date), lapsed, or the member left the panel since the sweep looked.
             if (found is null || found.ExpiresOn != command.ExpiresOn || !Warned.Contains(found.Status)) return SweepOutcome.NotDue;
             var days = DaysUntilLapse(command.ExpiresOn, today);
             if (PointReached(days, options.Value.WarningPoints()) != command.Days) return SweepOutcome.NotDue;
 
             var key = Key(command.DocumentId, command.ExpiresOn, command.Days);
-            if (await db.EffectDoneAsync(key, cancellationToken)) return SweepOutcome.AlreadyDone;
+            if (await batch.EffectDoneAsync(db, command, c => Key(c.DocumentId, c.ExpiresOn, c.Days), cancellationToken)) return SweepOutcome.AlreadyDone;
             db.ClaimEffect(key, clock.UtcNow);
 
             var what = DocumentWording.Phrase(found.Kind);
@@ -100,7 +95,23 @@ public static class WarnLapsingDocuments
                 $"{found.FullName}'s {what} {when}.", $"/admin/panel/{found.ProfileId}", cancellationToken);
             return SweepOutcome.Done;
         }
+
+        /// <summary>The batch's documents with their members, and the members' users: four queries for the batch.</summary>
+        private async Task<Dictionary<Guid, DocumentToWarn>> LoadAsync(IReadOnlyList<Guid> ids, CancellationToken cancellationToken)
+        {
+            var found = await (
+                from d in db.ComplianceDocuments.AsNoTracking()
+                join p in db.IswProfiles on d.IswProfileId equals p.Id
+                where ids.Contains(d.Id)
+                select new DocumentToWarn(d.Id, d.Kind, d.ExpiresOn, d.OnUpdateService, p.Id, p.FullName, p.Status))
+                .ToDictionaryAsync(d => d.Id, cancellationToken);
+            await notifier.RememberIswsAsync(found.Values.Select(d => d.ProfileId), cancellationToken);
+            return found;
+        }
     }
+
+    public sealed record DocumentToWarn(Guid Id, ComplianceDocumentKind Kind, DateOnly? ExpiresOn, bool OnUpdateService, Guid ProfileId,
+        string FullName, PanelMemberStatus Status);
 
     private static int DaysUntilLapse(DateOnly expiresOn, DateOnly today) => expiresOn.AddDays(1).DayNumber - today.DayNumber;
 
