@@ -83,6 +83,7 @@ public static class ServiceRegistration
         });
         services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Scoped, includeInternalTypes: true);
         services.AddScoped<LostRace>();
+        services.AddScoped<DeferredSaves>();
 
         services.AddScoped<IAuditLog, AuditLog>();
         services.AddScoped<PublicLinks>();

@@ -1,5 +1,6 @@
 using IswPanel.Data;
 using IswPanel.Web.Infrastructure.Email;
+using IswPanel.Web.Infrastructure.Pipeline;
 using IswPanel.Web.Infrastructure.Results;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -38,28 +39,25 @@ public sealed class SweepOptions
     public const string Section = "Jobs";
 
     /// <summary>
-    /// Items handled in one scope and one database transaction (1 = each item alone, the old way). The default, 64, is the
-    /// number of subtransactions PostgreSQL caches per session: each item runs under a savepoint, and more than 64 of them
-    /// that write in one open transaction make other sessions' snapshots slower until it commits.
+    /// Items handled in one scope and saved in one SaveChanges (1 = each item alone, the old way). Larger batches save
+    /// more round trips; a batch in which anything goes wrong is redone item by item, which 64 keeps cheap.
     /// </summary>
     public int SweepBatchSize { get; set; } = 64;
 }
 
 /// <summary>
 /// Runs a sweep the way docs/decisions/0008 describes: one scope to find what is due (set-based queries, a constant
-/// number however many rows), then the items in batches (<see cref="SweepOptions.SweepBatchSize"/>): one scope, one
-/// DbContext and one database transaction per batch, each item sent through the mediator as its own command (its own
-/// handler and unit of work) under a savepoint of its own, the change tracker cleared after it, and one commit for
-/// the batch. An item that conflicts or is refused is rolled back to its savepoint, so it never undoes the others; a
-/// Conflict from the unit of work means another run claimed the item's effect key first: already done, not a failure.
-/// An item that throws is rolled back to its savepoint too and, once the batch has committed, run again alone (its own
-/// scope and unit of work, the old way): only that run's outcome counts. If the batch cannot commit, every item of it
-/// runs alone, so correctness never depends on the batch.
+/// number however many rows), then the items in batches (<see cref="SweepOptions.SweepBatchSize"/>): one scope and
+/// DbContext per batch, each item sent through the mediator as its own command (its own handler and unit of work, whose
+/// save is deferred: <see cref="DeferredSaves"/>), then one SaveChanges for the whole batch, so the batch's state
+/// changes, effect keys, notifications and emails commit together in one transaction. If any item is refused, conflicts
+/// or throws, or the save fails (another run claimed one of the keys first), nothing of the batch is saved and every item
+/// of it runs alone, the old way: its own scope and unit of work, where a Conflict from the unit of work means another
+/// run produced the effect first (already done, not a failure). So correctness never depends on the batch, and the
+/// counts are always the outcome of whichever run saved.
 /// </summary>
 public sealed partial class SweepRunner(IServiceScopeFactory scopes, IOptions<SweepOptions> options, ILogger<SweepRunner> log)
 {
-    private const string ItemSavepoint = "sweep_item";
-
     public async Task<SweepReport> RunAsync<TItem>(string sweep, IQuery<IReadOnlyList<TItem>> find,
         Func<TItem, ICommand<Result<SweepOutcome>>> handle, CancellationToken cancellationToken)
     {
@@ -84,61 +82,46 @@ public sealed partial class SweepRunner(IServiceScopeFactory scopes, IOptions<Sw
     }
 
     /// <summary>
-    /// Runs the batch in one transaction and counts its outcomes once it has committed. Returns the positions of the
-    /// items to run alone: those that threw, or all of them when the batch could not commit (nothing of it was counted).
+    /// Runs the batch's items in one scope with their saves deferred, then saves everything they changed in one
+    /// SaveChanges (one transaction: every item's state change, effect key, notifications and emails together) and
+    /// counts their outcomes. Returns the positions of the items to run alone: none when the batch saved; all of them
+    /// when any item was refused, conflicted or threw, or the save failed (another run claimed a key first, say). Then
+    /// nothing of the batch was saved or counted, and each item's own unit of work decides its outcome exactly.
     /// </summary>
     private async Task<IReadOnlyList<int>> RunBatchAsync<TItem>(string sweep, TItem[] items, Func<TItem, ICommand<Result<SweepOutcome>>> handle,
         Tally tally, CancellationToken cancellationToken)
     {
         var commands = items.Select(handle).ToArray();
-        var results = new Result<SweepOutcome>?[items.Length];
+        var results = new Result<SweepOutcome>[items.Length];
         await using var scope = scopes.CreateAsyncScope();
         var services = scope.ServiceProvider;
         var db = services.GetRequiredService<AppDbContext>();
         var mediator = services.GetRequiredService<IMediator>();
         services.GetRequiredService<SweepBatch>().Start(commands);
+        services.GetRequiredService<DeferredSaves>().Active = true;
         try
         {
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-            // The runner's savepoint covers the whole item, its reads included; one more per SaveChanges would only cost.
-            db.Database.AutoSavepointsEnabled = false;
             for (var i = 0; i < items.Length; i++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                await transaction.CreateSavepointAsync(ItemSavepoint, cancellationToken);
-                try
+                results[i] = await mediator.Send(commands[i], cancellationToken);
+                if (results[i].Status != ResultStatus.Ok)
                 {
-                    results[i] = await mediator.Send(commands[i], cancellationToken);
+                    BatchAbandoned(log, sweep, items.Length, $"an item was refused or conflicted ({results[i].Status})");
+                    return [.. Enumerable.Range(0, items.Length)];
                 }
-                catch (Exception exception) when (exception is not OperationCanceledException)
-                {
-                    // Run again alone after the batch (a lock timeout or a deadlock with another server may pass); that run logs.
-                    ItemDeferred(log, exception, sweep, items[i]);
-                }
-
-                // Refused, conflicting or failed: undo what the item wrote (on PostgreSQL a failed statement also
-                // poisons the transaction until this rollback). Nothing the item tracked may reach the next one.
-                if (results[i] is not { Status: ResultStatus.Ok }) await transaction.RollbackToSavepointAsync(ItemSavepoint, cancellationToken);
-                db.ChangeTracker.Clear();
             }
 
-            await transaction.CommitAsync(cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {
-            BatchAbandoned(log, exception, sweep, items.Length);
+            BatchAbandoned(log, sweep, items.Length, exception.GetType().Name + ": " + exception.Message);
             return [.. Enumerable.Range(0, items.Length)];
         }
 
-        services.GetRequiredService<EmailOutbox>().Committed();
-        var alone = new List<int>();
-        for (var i = 0; i < items.Length; i++)
-        {
-            if (results[i] is { } result) Count(sweep, items[i], result, tally);
-            else alone.Add(i);
-        }
-
-        return alone;
+        for (var i = 0; i < items.Length; i++) Count(sweep, items[i], results[i], tally);
+        return [];
     }
 
     /// <summary>One item in its own scope and unit of work (no transaction of ours: SaveChanges commits).</summary>
@@ -201,11 +184,8 @@ public sealed partial class SweepRunner(IServiceScopeFactory scopes, IOptions<Sw
     [LoggerMessage(Level = LogLevel.Error, Message = "Sweep {Sweep}: item {Item} was refused ({Status}): {Errors}")]
     private static partial void ItemRefused(ILogger logger, string sweep, object? item, ResultStatus status, string errors);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Sweep {Sweep}: item {Item} failed in its batch; it will run again alone")]
-    private static partial void ItemDeferred(ILogger logger, Exception exception, string sweep, object? item);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Sweep {Sweep}: a batch of {Count} items could not commit; each runs again alone")]
-    private static partial void BatchAbandoned(ILogger logger, Exception exception, string sweep, int count);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Sweep {Sweep}: a batch of {Count} items was not saved ({Why}); each runs again alone")]
+    private static partial void BatchAbandoned(ILogger logger, string sweep, int count, string why);
 }
 
 /// <summary>Filters found items down to those whose effect has not been produced yet.</summary>

@@ -72,6 +72,9 @@ public static class AcceptOffer
             var authority = await db.Authorities.Where(a => a.Id == request.AuthorityId).Select(a => a.Name).SingleAsync(cancellationToken);
             var others = await db.Offers.Where(o => o.AssessmentRequestId == request.Id && o.Id != offer.Id && o.Status == OfferStatus.Open)
                 .ToListAsync(cancellationToken);
+            // Everyone told below, looked up together: a request offered to 64 members would otherwise cost three
+            // queries per member (B5 measured 215 ms for one uncontended acceptance).
+            await notifier.RememberIswsAsync(others.Select(o => o.IswProfileId), cancellationToken);
             foreach (var other in others)
             {
                 other.Withdraw(now);

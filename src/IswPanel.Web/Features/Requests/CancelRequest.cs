@@ -87,7 +87,10 @@ public static class CancelRequest
             var type = await db.AssessmentTypes.Where(t => t.Id == request.AssessmentTypeId).Select(t => t.Name).SingleAsync(cancellationToken);
             var name = RequestWording.Name(type, request.CaseReference);
 
-            foreach (var offer in await db.Offers.Where(o => o.AssessmentRequestId == request.Id && o.Status == OfferStatus.Open).ToListAsync(cancellationToken))
+            var openOffers = await db.Offers.Where(o => o.AssessmentRequestId == request.Id && o.Status == OfferStatus.Open).ToListAsync(cancellationToken);
+            // Everyone told below, looked up together rather than three queries per member offered.
+            await notifier.RememberIswsAsync(openOffers.Select(o => o.IswProfileId), cancellationToken);
+            foreach (var offer in openOffers)
             {
                 offer.Withdraw(now);
                 await notifier.TellIswAsync(offer.IswProfileId, NotificationCategories.Offers,

@@ -35,7 +35,6 @@ public sealed partial class EmailOutbox(AppDbContext db, IServiceProvider servic
 {
     private readonly List<object> waitingForSave = [];
     private bool listening;
-    private bool nudgeWhenCommitted;
 
     public void Add(OutboxEmail email)
     {
@@ -56,27 +55,6 @@ public sealed partial class EmailOutbox(AppDbContext db, IServiceProvider servic
     {
         // Saved entities are Unchanged now; ones discarded by a failed unit of work are Detached and never count.
         if (waitingForSave.RemoveAll(entity => db.Entry(entity).State == EntityState.Unchanged) == 0) return;
-        // Saved inside a transaction of the caller's (a sweep's batch): nothing is visible to the dispatcher until it
-        // commits, so the caller starts it once then (Committed), not once per save.
-        if (db.Database.CurrentTransaction is not null)
-        {
-            nudgeWhenCommitted = true;
-            return;
-        }
-
-        Nudge();
-    }
-
-    /// <summary>The caller's transaction has committed: starts the dispatcher once if anything saved in it was an email.</summary>
-    public void Committed()
-    {
-        if (!nudgeWhenCommitted) return;
-        nudgeWhenCommitted = false;
-        Nudge();
-    }
-
-    private void Nudge()
-    {
         try
         {
             services.GetRequiredService<IBackgroundJobClient>().Enqueue<DispatchOutboxJob>(job => job.RunAsync(CancellationToken.None));

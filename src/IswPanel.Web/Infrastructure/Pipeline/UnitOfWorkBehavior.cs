@@ -9,7 +9,8 @@ namespace IswPanel.Web.Infrastructure.Pipeline;
 /// Handlers never call SaveChanges themselves. A lost optimistic-concurrency race becomes a Conflict, or the failure
 /// the handler said losing would mean (<see cref="LostRace"/>).
 /// </summary>
-public sealed class UnitOfWorkBehavior<TMessage, TResponse>(AppDbContext db, LostRace? lostRace = null) : IPipelineBehavior<TMessage, TResponse>
+public sealed class UnitOfWorkBehavior<TMessage, TResponse>(AppDbContext db, LostRace? lostRace = null, DeferredSaves? deferredSaves = null)
+    : IPipelineBehavior<TMessage, TResponse>
     where TMessage : IBaseCommand
     where TResponse : IFailable<TResponse>
 {
@@ -36,6 +37,8 @@ public sealed class UnitOfWorkBehavior<TMessage, TResponse>(AppDbContext db, Los
             return response;
         }
 
+        // Saved with the rest of its group by whoever deferred the saves (a sweep's batch).
+        if (deferredSaves is { Active: true }) return response;
         try
         {
             await db.SaveChangesAsync(cancellationToken);

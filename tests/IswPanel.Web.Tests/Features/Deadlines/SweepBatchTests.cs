@@ -13,8 +13,8 @@ using static IswPanel.Web.Tests.Features.Deadlines.DeadlineScenario;
 namespace IswPanel.Web.Tests.Features.Deadlines;
 
 /// <summary>
-/// Issue 10, B4: the sweep runner handles items in batches (one scope and one transaction per batch, a savepoint per
-/// item). Within a batch, an item whose effect is already claimed counts as already done, an item whose save fails
+/// Issue 10, B4: the sweep runner handles items in batches (one scope and one SaveChanges per batch; a batch in which
+/// anything goes wrong is redone item by item). Within a batch, an item whose effect is already claimed counts as already done, an item whose save fails
 /// counts as failed, and neither undoes the other items, which are done and saved; batch sizes of 1, 2 and more than
 /// the items give the same results. The overdue escalation on the demo data is the sweep: it has many items.
 /// </summary>
