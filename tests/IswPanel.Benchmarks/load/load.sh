@@ -6,7 +6,10 @@
 #   tests/IswPanel.Benchmarks/load/load.sh                 # PostgreSQL database iswpanel_scale (the generator's)
 #   PROVIDER=Sqlite CONNECTION="Data Source=/work/scale/iswpanel-scale.db" tests/IswPanel.Benchmarks/load/load.sh
 #
-# Settings (environment): PROVIDER (PostgreSql|Sqlite), CONNECTION, DURATION (seconds per run, 15), CONNECTIONS (32),
+# Each URL is first loaded for WARMUP seconds unmeasured (the runtime compiles a page's code again, optimised, after
+# its first calls; the target is a warm server's latency), then for DURATION seconds measured.
+#
+# Settings (environment): PROVIDER (PostgreSql|Sqlite), CONNECTION, DURATION (seconds per run, 15), WARMUP (5), CONNECTIONS (32),
 # THREADS (2), PORT (5098), COMMISSIONER, ADMIN, ISW (logins of the generated data), PASSWORD, NO_BUILD=1,
 # RESULTS (file for the markdown table). Needs wrk and curl (Debian packages).
 set -euo pipefail
@@ -15,6 +18,7 @@ here="$root/tests/IswPanel.Benchmarks/load"
 PROVIDER=${PROVIDER:-PostgreSql}
 CONNECTION=${CONNECTION:-"Host=localhost;Username=postgres;Password=postgres;Database=iswpanel_scale"}
 DURATION=${DURATION:-15}
+WARMUP=${WARMUP:-5}
 CONNECTIONS=${CONNECTIONS:-32}
 THREADS=${THREADS:-2}
 PORT=${PORT:-5098}
@@ -106,6 +110,7 @@ for run in "${runs[@]}"; do
   IFS='|' read -r name header path <<<"$run"
   status=$(curl -s -o /dev/null -w '%{http_code}' -H "$proxied" -H "$header" "$base$path")
   [ "$status" = 200 ] || { echo "$name: $path answered $status, not 200" >&2; exit 1; }
+  if [ "$WARMUP" -gt 0 ]; then wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" --timeout 10s -H "$proxied" -H "$header" "$base$path" >/dev/null 2>&1 || true; fi
   wrk -t"$THREADS" -c"$CONNECTIONS" -d"${DURATION}s" --timeout 10s -H "$proxied" -H "$header" -s "$here/latency.lua" "$base$path" >"$work/wrk.out" 2>&1 || true
   line=$(grep '^RESULT' "$work/wrk.out" || { cat "$work/wrk.out" >&2; exit 1; })
   get() { echo "$line" | sed -n "s/.* $1=\([^ ]*\).*/\1/p"; }
@@ -122,7 +127,7 @@ hwm=$(awk '/VmHWM/{print $2}' "/proc/$pid/status")
   echo
   echo "B6: web process resident memory under this load: peak sampled VmRSS $((peak_rss / 1024)) MB, VmHWM $((hwm / 1024)) MB (target under 400 MB)."
   echo
-  echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'); provider $PROVIDER; $CONNECTIONS connections, $THREADS wrk threads, ${DURATION} s per run; $(date -u +%Y-%m-%dT%H:%MZ)."
+  echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'); provider $PROVIDER; $CONNECTIONS connections, $THREADS wrk threads, ${WARMUP} s warm-up and ${DURATION} s measured per run; $(date -u +%Y-%m-%dT%H:%MZ)."
 } >>"$RESULTS.tmp"
 mv "$RESULTS.tmp" "$RESULTS"
 cat "$RESULTS"
