@@ -84,6 +84,7 @@ public static class ServiceRegistration
         services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Scoped, includeInternalTypes: true);
         services.AddScoped<LostRace>();
         services.AddScoped<DeferredSaves>();
+        services.AddScoped<RowLocks>();
 
         services.AddScoped<IAuditLog, AuditLog>();
         services.AddScoped<PublicLinks>();

@@ -26,7 +26,7 @@ public static class AcceptOffer
 
     public const string AlreadyAssigned = "This request has already been assigned to another social worker.";
 
-    public sealed class Handler(AppDbContext db, ICurrentUser me, IClock clock, Notifier notifier, IAuditLog audit, LostRace lostRace)
+    public sealed class Handler(AppDbContext db, ICurrentUser me, IClock clock, Notifier notifier, IAuditLog audit, LostRace lostRace, RowLocks locks)
         : ICommandHandler<Command, Result<Accepted>>
     {
         public async ValueTask<Result<Accepted>> Handle(Command command, CancellationToken cancellationToken)
@@ -34,6 +34,8 @@ public static class AcceptOffer
             var offer = await db.Offers.SingleOrDefaultAsync(o => o.Id == command.OfferId && o.IswProfileId == me.IswProfileId, cancellationToken);
             if (offer is null) return Failure.NotFound;   // another ISW's offer looks absent
 
+            // Members offered the same request queue here; each reads the request as the one before left it.
+            await locks.HoldRequestAsync(offer.AssessmentRequestId, cancellationToken);
             var request = await db.AssessmentRequests.SingleAsync(r => r.Id == offer.AssessmentRequestId, cancellationToken);
             var isw = await db.IswProfiles.SingleAsync(p => p.Id == offer.IswProfileId, cancellationToken);
             var now = clock.UtcNow;

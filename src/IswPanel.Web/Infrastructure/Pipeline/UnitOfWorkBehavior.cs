@@ -17,8 +17,25 @@ public sealed class UnitOfWorkBehavior<TMessage, TResponse>(AppDbContext db, Los
     public async ValueTask<TResponse> Handle(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next,
         CancellationToken cancellationToken)
     {
-        TResponse response;
         lostRace?.Forget();
+        var outer = db.Database.CurrentTransaction;
+        // A transaction the handler opened (to lock a row first: RowLocks) ends here: committed with the save, or
+        // rolled back by the dispose below on every other path.
+        var committed = false;
+        try
+        {
+            return await HandleAndSaveAsync(message, next, outer, () => committed = true, cancellationToken);
+        }
+        finally
+        {
+            if (!committed && db.Database.CurrentTransaction is { } opened && !ReferenceEquals(opened, outer)) await opened.DisposeAsync();
+        }
+    }
+
+    private async ValueTask<TResponse> HandleAndSaveAsync(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next,
+        Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction? outer, Action committed, CancellationToken cancellationToken)
+    {
+        TResponse response;
         try
         {
             response = await next(message, cancellationToken);
@@ -42,6 +59,13 @@ public sealed class UnitOfWorkBehavior<TMessage, TResponse>(AppDbContext db, Los
         try
         {
             await db.SaveChangesAsync(cancellationToken);
+            if (db.Database.CurrentTransaction is { } opened && !ReferenceEquals(opened, outer))
+            {
+                await opened.CommitAsync(cancellationToken);
+                await opened.DisposeAsync();
+                committed();
+            }
+
             return response;
         }
         catch (Exception race) when (IsLostRace(race))

@@ -5,6 +5,7 @@ using IswPanel.Data;
 using IswPanel.Domain.Assessments;
 using IswPanel.Domain.Offers;
 using IswPanel.Testing;
+using IswPanel.Web.Features.Offers;
 using IswPanel.Web.Tests.Features.Matching;
 using Microsoft.EntityFrameworkCore;
 
@@ -49,7 +50,56 @@ public sealed class AcceptOfferTests
         Assert.Equal(AssessmentRequestStatus.Assigned, stored.Status);
         Assert.Equal(1, await app.WithDbAsync(db => db.Offers.CountAsync(o => o.AssessmentRequestId == request && o.Status == OfferStatus.Accepted)));
         Assert.Equal(7, await app.WithDbAsync(db => db.Offers.CountAsync(o => o.AssessmentRequestId == request && o.Status == OfferStatus.Withdrawn)));
+        if (provider == DatabaseProvider.PostgreSql)
+        {
+            // The racers queue at the request's row (RowLocks) and each reads what the winner committed.
+            foreach (var lost in responses.Where(r => r.StatusCode == HttpStatusCode.Conflict))
+            {
+                var problem = await lost.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
+                Assert.Equal(AcceptOffer.AlreadyAssigned, problem.GetProperty("detail").GetString());
+            }
+        }
+
         foreach (var client in clients) client.Dispose();
+    }
+
+    [Fact]
+    public async Task An_acceptance_waits_while_the_request_is_held_then_goes_ahead()
+    {
+        await using var app = await IswPanelApp.StartAsync(DatabaseProvider.PostgreSql);
+        var request = await MatchingScenario.SubmittedRequestAsync(app);
+        var amara = await MatchingScenario.IswIdAsync(app, 1);
+        var offer = (await MatchingScenario.OffersAsync(app, request, [amara]))[0];
+        using var amaraApi = await ApiClients.SignedInAsync(app, DemoUsers.Isw(1), DemoUsers.Password);
+
+        // Another acceptance in flight, as far as the database can tell: the request's row held in an open transaction.
+        await using var holder = new Npgsql.NpgsqlConnection(app.Database.ConnectionString);
+        await holder.OpenAsync(TestContext.Current.CancellationToken);
+        await using var transaction = await holder.BeginTransactionAsync(TestContext.Current.CancellationToken);
+        await using (var hold = new Npgsql.NpgsqlCommand("SELECT 1 FROM \"AssessmentRequests\" WHERE \"Id\" = @id FOR UPDATE", holder, transaction))
+        {
+            hold.Parameters.AddWithValue("id", request);
+            await hold.ExecuteScalarAsync(TestContext.Current.CancellationToken);
+        }
+
+        var accepting = amaraApi.PostAsync($"/api/v1/offers/{offer}/accept", null, TestContext.Current.CancellationToken);
+        await Task.Delay(TimeSpan.FromMilliseconds(700), TestContext.Current.CancellationToken);
+        Assert.False(accepting.IsCompleted, "The acceptance went ahead while another held the request.");
+        // It waits at the start, for the row, before reading the request or changing anything (not at its save).
+        await using (var waiting = new Npgsql.NpgsqlCommand(
+            "SELECT query FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'", holder, transaction))
+        {
+            var blocked = (string?)await waiting.ExecuteScalarAsync(TestContext.Current.CancellationToken);
+            Assert.NotNull(blocked);
+            Assert.Contains("FOR UPDATE", blocked, StringComparison.Ordinal);
+        }
+
+        Assert.Null(await app.WithDbAsync(db => db.AssessmentRequests.Where(r => r.Id == request).Select(r => r.AssignedIswId).SingleAsync()));
+
+        await transaction.CommitAsync(TestContext.Current.CancellationToken);
+        var accepted = await accepting;
+        Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+        Assert.Equal(amara, await app.WithDbAsync(db => db.AssessmentRequests.Where(r => r.Id == request).Select(r => r.AssignedIswId).SingleAsync()));
     }
 
     [Theory]
