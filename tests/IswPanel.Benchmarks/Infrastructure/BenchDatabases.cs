@@ -20,16 +20,21 @@ public static class BenchDatabases
         Environment.GetEnvironmentVariable("ISWPANEL_BENCH_SQLITE") is { Length: > 0 } configured ? configured : "/work/scale/bench.db";
 
     /// <summary>
-    /// The connection settings the app gives every connection (<see cref="SqliteReadTuning"/> on SQLite; on PostgreSQL
-    /// <see cref="DbContextOptionsFactory.WithAppSessionSettings"/> goes in the connection string), so a raw ADO.NET baseline reads
-    /// the way the app does and the ratio measures only what EF Core adds.
+    /// A plain ADO.NET connection, open, with the session settings the app gives its own (on SQLite the memory map of
+    /// <see cref="SqliteReadTuning"/>, on PostgreSQL <see cref="DbContextOptionsFactory.WithAppSessionSettings"/>), so a
+    /// raw baseline reads the way the app does and a ratio measures only what EF Core adds.
     /// </summary>
-    public static async Task TuneAsync(System.Data.Common.DbConnection connection)
+    public static async Task<System.Data.Common.DbConnection> OpenRawAsync(DatabaseProvider provider, string connectionString)
     {
-        if (connection is not Microsoft.Data.Sqlite.SqliteConnection) return;
+        System.Data.Common.DbConnection connection = provider == DatabaseProvider.Sqlite
+            ? new Microsoft.Data.Sqlite.SqliteConnection(connectionString)
+            : new NpgsqlConnection(DbContextOptionsFactory.WithAppSessionSettings(connectionString));
+        await connection.OpenAsync();
+        if (provider != DatabaseProvider.Sqlite) return connection;
         await using var command = connection.CreateCommand();
         command.CommandText = $"PRAGMA mmap_size={SqliteReadTuning.MapBytes};";
         await command.ExecuteNonQueryAsync();
+        return connection;
     }
 
     /// <summary>Read-only use: the source database itself (B2 only reads).</summary>

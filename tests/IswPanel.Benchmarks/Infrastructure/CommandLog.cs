@@ -14,7 +14,24 @@ public sealed class CommandLog : DbCommandInterceptor
 
     public bool Recording { get; set; }
 
-    public sealed record Entry(Guid ContextId, string Sql, IReadOnlyList<(string Name, object? Value)> Parameters);
+    public sealed record Entry(Guid ContextId, string Sql, IReadOnlyList<(string Name, object? Value)> Parameters)
+    {
+        /// <summary>The same command, parameters and all, on a plain connection (a raw ADO.NET baseline).</summary>
+        public DbCommand On(DbConnection connection)
+        {
+            var command = connection.CreateCommand();
+            command.CommandText = Sql;
+            foreach (var (name, value) in Parameters)
+            {
+                var parameter = command.CreateParameter();
+                parameter.ParameterName = name;
+                parameter.Value = value ?? DBNull.Value;
+                command.Parameters.Add(parameter);
+            }
+
+            return command;
+        }
+    }
 
     public IReadOnlyList<Entry> Entries => [.. entries];
 

@@ -1,13 +1,10 @@
-using System.Data.Common;
 using BenchmarkDotNet.Attributes;
 using IswPanel.Benchmarks.Infrastructure;
 using IswPanel.Data;
 using IswPanel.Domain.Assessments;
 using IswPanel.Web.Features.Matching;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 
 namespace IswPanel.Benchmarks.Shortlisting;
 
@@ -65,23 +62,11 @@ public class B2ShortlistQuery
     [Benchmark(Baseline = true, Description = "Raw ADO.NET: the same SQL, DbDataReader")]
     public async Task<int> RawAdoNet()
     {
-        await using DbConnection connection = Provider == DatabaseProvider.Sqlite
-            ? new SqliteConnection(connectionString)
-            : new NpgsqlConnection(DbContextOptionsFactory.WithAppSessionSettings(connectionString));
-        await connection.OpenAsync();
-        await BenchDatabases.TuneAsync(connection);
+        await using var connection = await BenchDatabases.OpenRawAsync(Provider, connectionString);
         var rows = 0;
         foreach (var entry in commands)
         {
-            await using var command = connection.CreateCommand();
-            command.CommandText = entry.Sql;
-            foreach (var (name, value) in entry.Parameters)
-            {
-                var parameter = command.CreateParameter();
-                parameter.ParameterName = name;
-                parameter.Value = value ?? DBNull.Value;
-                command.Parameters.Add(parameter);
-            }
+            await using var command = entry.On(connection);
 
             await using var reader = await command.ExecuteReaderAsync();
             var values = new object[reader.FieldCount];

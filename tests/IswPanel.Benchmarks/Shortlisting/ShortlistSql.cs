@@ -1,13 +1,10 @@
-using System.Data.Common;
 using System.Diagnostics;
 using IswPanel.Benchmarks.Infrastructure;
 using IswPanel.Data;
 using IswPanel.Domain.Assessments;
 using IswPanel.Web.Features.Matching;
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using Npgsql;
 
 namespace IswPanel.Benchmarks.Shortlisting;
 
@@ -45,26 +42,14 @@ public static class ShortlistSql
         Console.WriteLine($"{provider}: request {request.CaseReference}, {evaluation.Candidates.Length} candidates, "
             + $"{app.Commands.Count} commands, first call {first.TotalMilliseconds:0} ms, best of five more {bestAgain.TotalMilliseconds:0} ms");
 
-        await using DbConnection connection = provider == DatabaseProvider.Sqlite
-            ? new SqliteConnection(connectionString)
-            : new NpgsqlConnection(DbContextOptionsFactory.WithAppSessionSettings(connectionString));
-        await connection.OpenAsync();
-        await BenchDatabases.TuneAsync(connection);
+        await using var connection = await BenchDatabases.OpenRawAsync(provider, connectionString);
         foreach (var entry in app.Commands.Entries)
         {
             var best = double.MaxValue;
             var rows = 0;
             for (var run = 0; run < 3; run++)
             {
-                await using var command = connection.CreateCommand();
-                command.CommandText = entry.Sql;
-                foreach (var (name, value) in entry.Parameters)
-                {
-                    var parameter = command.CreateParameter();
-                    parameter.ParameterName = name;
-                    parameter.Value = value ?? DBNull.Value;
-                    command.Parameters.Add(parameter);
-                }
+                await using var command = entry.On(connection);
 
                 var timer = Stopwatch.StartNew();
                 await using var reader = await command.ExecuteReaderAsync();

@@ -1,6 +1,7 @@
 using IswPanel.Data;
 using IswPanel.Web.Infrastructure.Results;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace IswPanel.Web.Infrastructure.Pipeline;
 
@@ -19,21 +20,20 @@ public sealed class UnitOfWorkBehavior<TMessage, TResponse>(AppDbContext db, Los
     {
         lostRace?.Forget();
         var outer = db.Database.CurrentTransaction;
-        // A transaction the handler opened (to lock a row first: RowLocks) ends here: committed with the save, or
-        // rolled back by the dispose below on every other path.
-        var committed = false;
         try
         {
-            return await HandleAndSaveAsync(message, next, outer, () => committed = true, cancellationToken);
+            return await HandleAndSaveAsync(message, next, outer, cancellationToken);
         }
         finally
         {
-            if (!committed && db.Database.CurrentTransaction is { } opened && !ReferenceEquals(opened, outer)) await opened.DisposeAsync();
+            // A transaction the handler opened (to hold a row first: RowLocks) and that did not commit with the save
+            // is rolled back here, whatever happened; a committed one is no longer current.
+            if (db.Database.CurrentTransaction is { } opened && !ReferenceEquals(opened, outer)) await opened.DisposeAsync();
         }
     }
 
     private async ValueTask<TResponse> HandleAndSaveAsync(TMessage message, MessageHandlerDelegate<TMessage, TResponse> next,
-        Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction? outer, Action committed, CancellationToken cancellationToken)
+        IDbContextTransaction? outer, CancellationToken cancellationToken)
     {
         TResponse response;
         try
@@ -59,13 +59,7 @@ public sealed class UnitOfWorkBehavior<TMessage, TResponse>(AppDbContext db, Los
         try
         {
             await db.SaveChangesAsync(cancellationToken);
-            if (db.Database.CurrentTransaction is { } opened && !ReferenceEquals(opened, outer))
-            {
-                await opened.CommitAsync(cancellationToken);
-                await opened.DisposeAsync();
-                committed();
-            }
-
+            if (db.Database.CurrentTransaction is { } opened && !ReferenceEquals(opened, outer)) await opened.CommitAsync(cancellationToken);
             return response;
         }
         catch (Exception race) when (IsLostRace(race))
