@@ -34,8 +34,9 @@ public static class AcceptOffer
             var offer = await db.Offers.SingleOrDefaultAsync(o => o.Id == command.OfferId && o.IswProfileId == me.IswProfileId, cancellationToken);
             if (offer is null) return Failure.NotFound;   // another ISW's offer looks absent
 
-            // Members offered the same request queue here; each reads the request as the one before left it.
-            await locks.HoldRequestAsync(offer.AssessmentRequestId, cancellationToken);
+            // Members offered the same request race here: one holds it; the rest wait beside each other and, if it was
+            // assigned, are told so at once; otherwise each reads the request as the one before left it.
+            if (!await locks.HoldUnassignedRequestAsync(offer.AssessmentRequestId, cancellationToken)) return Failure.Conflict(AlreadyAssigned);
             var request = await db.AssessmentRequests.SingleAsync(r => r.Id == offer.AssessmentRequestId, cancellationToken);
             var isw = await db.IswProfiles.SingleAsync(p => p.Id == offer.IswProfileId, cancellationToken);
             var now = clock.UtcNow;

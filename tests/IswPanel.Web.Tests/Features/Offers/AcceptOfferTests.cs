@@ -52,7 +52,7 @@ public sealed class AcceptOfferTests
         Assert.Equal(7, await app.WithDbAsync(db => db.Offers.CountAsync(o => o.AssessmentRequestId == request && o.Status == OfferStatus.Withdrawn)));
         if (provider == DatabaseProvider.PostgreSql)
         {
-            // The racers queue at the request's row (RowLocks) and each reads what the winner committed.
+            // The racers wait for the winner at the request's row (RowLocks) and each reads what it committed.
             foreach (var lost in responses.Where(r => r.StatusCode == HttpStatusCode.Conflict))
             {
                 var problem = await lost.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
@@ -64,7 +64,7 @@ public sealed class AcceptOfferTests
     }
 
     [Fact]
-    public async Task An_acceptance_waits_while_the_request_is_held_then_goes_ahead()
+    public async Task An_acceptance_waits_while_the_request_is_held_then_goes_ahead_if_it_was_not_assigned()
     {
         await using var app = await IswPanelApp.StartAsync(DatabaseProvider.PostgreSql);
         var request = await MatchingScenario.SubmittedRequestAsync(app);
@@ -73,33 +73,94 @@ public sealed class AcceptOfferTests
         using var amaraApi = await ApiClients.SignedInAsync(app, DemoUsers.Isw(1), DemoUsers.Password);
 
         // Another acceptance in flight, as far as the database can tell: the request's row held in an open transaction.
-        await using var holder = new Npgsql.NpgsqlConnection(app.Database.ConnectionString);
-        await holder.OpenAsync(TestContext.Current.CancellationToken);
-        await using var transaction = await holder.BeginTransactionAsync(TestContext.Current.CancellationToken);
-        await using (var hold = new Npgsql.NpgsqlCommand("SELECT 1 FROM \"AssessmentRequests\" WHERE \"Id\" = @id FOR UPDATE", holder, transaction))
-        {
-            hold.Parameters.AddWithValue("id", request);
-            await hold.ExecuteScalarAsync(TestContext.Current.CancellationToken);
-        }
+        await using var holder = await HoldRequestAsync(app, request);
 
         var accepting = amaraApi.PostAsync($"/api/v1/offers/{offer}/accept", null, TestContext.Current.CancellationToken);
-        await Task.Delay(TimeSpan.FromMilliseconds(700), TestContext.Current.CancellationToken);
-        Assert.False(accepting.IsCompleted, "The acceptance went ahead while another held the request.");
         // It waits at the start, for the row, before reading the request or changing anything (not at its save).
-        await using (var waiting = new Npgsql.NpgsqlCommand(
-            "SELECT query FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'", holder, transaction))
-        {
-            var blocked = (string?)await waiting.ExecuteScalarAsync(TestContext.Current.CancellationToken);
-            Assert.NotNull(blocked);
-            Assert.Contains("FOR UPDATE", blocked, StringComparison.Ordinal);
-        }
-
+        Assert.Single(await WaitersAsync(holder, 1));
+        Assert.False(accepting.IsCompleted, "The acceptance went ahead while another held the request.");
         Assert.Null(await app.WithDbAsync(db => db.AssessmentRequests.Where(r => r.Id == request).Select(r => r.AssignedIswId).SingleAsync()));
 
-        await transaction.CommitAsync(TestContext.Current.CancellationToken);
+        // The holder finishes without assigning it: the waiting acceptance takes the row and goes ahead.
+        await holder.Transaction.CommitAsync(TestContext.Current.CancellationToken);
         var accepted = await accepting;
         Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
         Assert.Equal(amara, await app.WithDbAsync(db => db.AssessmentRequests.Where(r => r.Id == request).Select(r => r.AssignedIswId).SingleAsync()));
+    }
+
+    [Fact]
+    public async Task Acceptances_waiting_for_the_holder_wait_side_by_side_and_are_told_together_that_it_was_assigned()
+    {
+        await using var app = await IswPanelApp.StartAsync(DatabaseProvider.PostgreSql);
+        var request = await MatchingScenario.SubmittedRequestAsync(app);
+        var isws = new List<Guid>();
+        foreach (var n in ActiveIsws[..3]) isws.Add(await MatchingScenario.IswIdAsync(app, n));
+        var offers = await MatchingScenario.OffersAsync(app, request, isws);
+        var clients = new List<HttpClient>();
+        foreach (var n in ActiveIsws[1..3]) clients.Add(await ApiClients.SignedInAsync(app, DemoUsers.Isw(n), DemoUsers.Password));
+
+        await using var holder = await HoldRequestAsync(app, request);
+        var accepting = clients.Select((client, i) => client.PostAsync($"/api/v1/offers/{offers[i + 1]}/accept", null, TestContext.Current.CancellationToken)).ToList();
+
+        // Both wait at once with a shared lock, neither in line behind the other for the row itself.
+        var waiting = await WaitersAsync(holder, 2);
+        Assert.Equal(2, waiting.Count);
+        Assert.All(waiting, query => Assert.Contains("FOR SHARE", query, StringComparison.Ordinal));
+
+        // The holder assigns the request (as a winning acceptance would) and commits: both are told at once.
+        await using (var assign = new Npgsql.NpgsqlCommand("UPDATE \"AssessmentRequests\" SET \"AssignedIswId\" = @isw WHERE \"Id\" = @id",
+            holder.Connection, holder.Transaction))
+        {
+            assign.Parameters.AddWithValue("isw", isws[0]);
+            assign.Parameters.AddWithValue("id", request);
+            await assign.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
+        }
+        await holder.Transaction.CommitAsync(TestContext.Current.CancellationToken);
+
+        foreach (var lost in await Task.WhenAll(accepting))
+        {
+            Assert.Equal(HttpStatusCode.Conflict, lost.StatusCode);
+            var problem = await lost.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
+            Assert.Equal(AcceptOffer.AlreadyAssigned, problem.GetProperty("detail").GetString());
+        }
+        Assert.Equal(0, await app.WithDbAsync(db => db.Assignments.CountAsync(a => a.AssessmentRequestId == request)));
+        foreach (var client in clients) client.Dispose();
+    }
+
+    private sealed record HeldRow(Npgsql.NpgsqlConnection Connection, Npgsql.NpgsqlTransaction Transaction) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            await Transaction.DisposeAsync();
+            await Connection.DisposeAsync();
+        }
+    }
+
+    private static async Task<HeldRow> HoldRequestAsync(IswPanelApp app, Guid request)
+    {
+        var connection = new Npgsql.NpgsqlConnection(app.Database.ConnectionString);
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        var transaction = await connection.BeginTransactionAsync(TestContext.Current.CancellationToken);
+        await using var hold = new Npgsql.NpgsqlCommand("SELECT 1 FROM \"AssessmentRequests\" WHERE \"Id\" = @id FOR UPDATE", connection, transaction);
+        hold.Parameters.AddWithValue("id", request);
+        await hold.ExecuteScalarAsync(TestContext.Current.CancellationToken);
+        return new HeldRow(connection, transaction);
+    }
+
+    /// <summary>The queries of this database's sessions waiting for a lock, once there are <paramref name="expected"/> (or after 10 s).</summary>
+    private static async Task<List<string>> WaitersAsync(HeldRow holder, int expected)
+    {
+        var waiting = new List<string>();
+        for (var attempt = 0; attempt < 100 && waiting.Count < expected; attempt++)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(100), TestContext.Current.CancellationToken);
+            waiting.Clear();
+            await using var query = new Npgsql.NpgsqlCommand(
+                "SELECT query FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'", holder.Connection, holder.Transaction);
+            await using var reader = await query.ExecuteReaderAsync(TestContext.Current.CancellationToken);
+            while (await reader.ReadAsync(TestContext.Current.CancellationToken)) waiting.Add(reader.GetString(0));
+        }
+        return waiting;
     }
 
     [Theory]
