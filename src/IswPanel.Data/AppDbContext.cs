@@ -72,14 +72,42 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options)
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
-        RefuseAuditChanges();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        var detect = DetectChangesOnceForTheSave();
+        try
+        {
+            RefuseAuditChanges();
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = detect;
+        }
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        RefuseAuditChanges();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var detect = DetectChangesOnceForTheSave();
+        try
+        {
+            RefuseAuditChanges();
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = detect;
+        }
+    }
+
+    /// <summary>
+    /// Looking at the audit entries and then saving would each scan every tracked entity for changes (a sweep's batch
+    /// tracks hundreds): scan once here, and let neither scan again. Returns the setting to restore.
+    /// </summary>
+    private bool DetectChangesOnceForTheSave()
+    {
+        var detect = ChangeTracker.AutoDetectChangesEnabled;
+        if (detect) ChangeTracker.DetectChanges();
+        ChangeTracker.AutoDetectChangesEnabled = false;
+        return detect;
     }
 
     /// <summary>The audit trail is append-only: the application may insert rows, never change or remove them.

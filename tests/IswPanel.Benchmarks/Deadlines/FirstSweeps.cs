@@ -38,7 +38,9 @@ public static class FirstSweeps
             };
             foreach (var run in new[] { "first", "second" })
             {
-                foreach (var (name, sweep) in SweepCatalogue.All)
+                // ISWPANEL_BENCH_SWEEPS=name,name: only these (to profile one sweep).
+                var only = Environment.GetEnvironmentVariable("ISWPANEL_BENCH_SWEEPS")?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+                foreach (var (name, sweep) in SweepCatalogue.All.Where(s => only is null || only.Contains(s.Key)))
                 {
                     app.Commands.Clear();
                     app.Transactions.Clear();

@@ -6,12 +6,17 @@ namespace IswPanel.Web.Infrastructure.Configuration;
 /// </summary>
 public sealed class PublicLinks(IConfiguration configuration, IHttpContextAccessor http)
 {
-    public string Absolute(string pathAndQuery)
+    // Scoped: worked out once per request or sweep batch (which may write thousands of links; reading configuration
+    // takes a lock each time).
+    private string? root;
+
+    public string Absolute(string pathAndQuery) => (root ??= Root()) + pathAndQuery;
+
+    private string Root()
     {
         var configured = configuration["App:PublicUrl"];
-        var root = !string.IsNullOrWhiteSpace(configured)
+        return !string.IsNullOrWhiteSpace(configured)
             ? configured.TrimEnd('/')
             : http.HttpContext is { } context ? $"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}" : "http://localhost:5080";
-        return root + pathAndQuery;
     }
 }

@@ -2,6 +2,7 @@ using Hangfire;
 using IswPanel.Data;
 using IswPanel.Data.Outbox;
 using IswPanel.Web.Features.Outbox;
+using IswPanel.Web.Infrastructure.Pipeline;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
@@ -31,13 +32,21 @@ public sealed class OutboxOptions
 /// that request fails, nothing is lost: the recurring dispatcher finds every unsent email anyway. Hangfire's client
 /// is only resolved then, inside that guard, so a notification can never fail the change it reports.
 /// </summary>
-public sealed partial class EmailOutbox(AppDbContext db, IServiceProvider services, ILogger<EmailOutbox> logger)
+public sealed partial class EmailOutbox(AppDbContext db, IServiceProvider services, ILogger<EmailOutbox> logger, DeferredSaves deferredSaves)
 {
     private readonly List<object> waitingForSave = [];
     private bool listening;
 
     public void Add(OutboxEmail email)
     {
+        // In a sweep's batch: inserted in bulk with the batch, and the dispatcher started once it commits.
+        if (deferredSaves.Active)
+        {
+            deferredSaves.Insert(email);
+            deferredSaves.AfterCommit(StartDispatcher);
+            return;
+        }
+
         db.OutboxEmails.Add(email);
         DispatchWhenSaved(email);
     }
@@ -55,6 +64,11 @@ public sealed partial class EmailOutbox(AppDbContext db, IServiceProvider servic
     {
         // Saved entities are Unchanged now; ones discarded by a failed unit of work are Detached and never count.
         if (waitingForSave.RemoveAll(entity => db.Entry(entity).State == EntityState.Unchanged) == 0) return;
+        StartDispatcher();
+    }
+
+    private void StartDispatcher()
+    {
         try
         {
             services.GetRequiredService<IBackgroundJobClient>().Enqueue<DispatchOutboxJob>(job => job.RunAsync(CancellationToken.None));

@@ -5,6 +5,7 @@ using IswPanel.Domain.Notifications;
 using IswPanel.Domain.Security;
 using IswPanel.Web.Infrastructure.Configuration;
 using IswPanel.Web.Infrastructure.Email;
+using IswPanel.Web.Infrastructure.Pipeline;
 using Microsoft.EntityFrameworkCore;
 
 namespace IswPanel.Web.Infrastructure.Notifications;
@@ -16,7 +17,7 @@ namespace IswPanel.Web.Infrastructure.Notifications;
 /// by immediate email (the default) or the category is safety-critical; digest categories wait for the
 /// morning's summary (<see cref="Features.Outbox.SendDigests"/>).
 /// </summary>
-public sealed class Notifier(AppDbContext db, IClock clock, EmailOutbox outbox, PublicLinks links)
+public sealed class Notifier(AppDbContext db, IClock clock, EmailOutbox outbox, PublicLinks links, DeferredSaves deferredSaves)
 {
     /// <summary>Recipients looked up in this unit of work; null for a user who gets no email (disabled, no address).</summary>
     private readonly Dictionary<Guid, Recipient?> recipients = [];
@@ -37,7 +38,7 @@ public sealed class Notifier(AppDbContext db, IClock clock, EmailOutbox outbox, 
     public void Tell(Guid userId, string category, string text, string link)
     {
         if (!recipients.ContainsKey(userId)) Remember([userId], Users([userId]).ToList(), Digests([userId]).ToList());
-        Add(userId, category, text, link);
+        Add(userId, category, text, link, clock.UtcNow);
     }
 
     /// <summary>Tells one user, looking their address and preferences up asynchronously.</summary>
@@ -100,13 +101,15 @@ public sealed class Notifier(AppDbContext db, IClock clock, EmailOutbox outbox, 
     private async Task TellAllAsync(IReadOnlyList<Guid> userIds, string category, string text, string link, CancellationToken cancellationToken)
     {
         await RememberUsersAsync(userIds, cancellationToken);
-        foreach (var userId in userIds) Add(userId, category, text, link);
+        var now = clock.UtcNow;
+        foreach (var userId in userIds) Add(userId, category, text, link, now);
     }
 
-    private void Add(Guid userId, string category, string text, string link)
+    private void Add(Guid userId, string category, string text, string link, DateTime now)
     {
-        var notification = Notification.To(userId, category, text, link, clock.UtcNow);
-        db.Notifications.Add(notification);
+        var notification = Notification.To(userId, category, text, link, now);
+        if (deferredSaves.Active) deferredSaves.Insert(notification);
+        else db.Notifications.Add(notification);
         if (recipients.GetValueOrDefault(userId) is { } recipient && recipient.WantsAtOnce(category))
             outbox.Add(NotificationEmails.AtOnce(recipient, notification, links));
     }

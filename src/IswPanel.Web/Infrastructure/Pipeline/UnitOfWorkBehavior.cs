@@ -45,12 +45,14 @@ public sealed class UnitOfWorkBehavior<TMessage, TResponse>(AppDbContext db, Los
             // A handler that throws (a broken domain rule, say) may have changed tracked entities halfway;
             // nothing saved later in this scope may carry those changes.
             db.ChangeTracker.Clear();
+            deferredSaves?.Discard();
             throw;
         }
 
         if (!response.IsSuccess)
         {
             db.ChangeTracker.Clear();
+            deferredSaves?.Discard();
             return response;
         }
 

@@ -77,6 +77,20 @@ public sealed class SweepBatchTests
         Assert.All(done, item => Assert.Contains(events, e => e.AssessmentRequestId == item.RequestId && e.What.Contains($"Overdue: {item.Milestone} ", StringComparison.Ordinal)));
         Assert.DoesNotContain(events, e => e.AssessmentRequestId == failing.RequestId && e.What.Contains($"Overdue: {failing.Milestone} ", StringComparison.Ordinal));
 
+        // The people told (inserted in bulk with each batch: decision 0015): about every item done, once each, and by
+        // email too (overdue is always emailed at once); nobody about the failing item.
+        var told = await app.WithDbAsync(db => db.Notifications.AsNoTracking().Where(n => n.Text.StartsWith("Overdue:"))
+            .Select(n => new { n.UserId, n.Text, n.Link }).ToListAsync());
+        Assert.Equal(told.Count, told.Distinct().Count());
+        static bool About(string text, string link, EscalateOverdueMilestones.Item item) =>
+            link == $"/requests/{item.RequestId}" && text.Contains($"has missed {item.Milestone} ", StringComparison.Ordinal);
+        Assert.All(done, item => Assert.Contains(told, n => About(n.Text, n.Link, item)));
+        Assert.DoesNotContain(told, n => About(n.Text, n.Link, failing));
+        var emailed = await app.WithDbAsync(db => db.OutboxEmails.AsNoTracking().Where(e => e.Body.StartsWith("Overdue:"))
+            .Select(e => new { e.UserId, e.Body }).ToListAsync());
+        Assert.Equal(told.Count, emailed.Count);
+        Assert.All(told, n => Assert.Single(emailed, e => e.UserId == n.UserId && e.Body.StartsWith(n.Text + "\n", StringComparison.Ordinal)));
+
         // Still due: the failing item, and the two sent as other items' commands; the next run (the trigger gone) does
         // those three and nothing else.
         await app.WithDbAsync(db => db.Database.ExecuteSqlRawAsync(provider == DatabaseProvider.PostgreSql
