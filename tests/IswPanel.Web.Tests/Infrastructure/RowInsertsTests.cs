@@ -1,5 +1,6 @@
 using IswPanel.Data;
 using IswPanel.Data.Outbox;
+using IswPanel.Domain.Assessments;
 using IswPanel.Domain.Notifications;
 using IswPanel.Testing;
 using Microsoft.EntityFrameworkCore;
@@ -58,6 +59,29 @@ public sealed class RowInsertsTests
         Assert.Equal(notifications.Count, texts.Count);
         Assert.All(notifications, n => Assert.Equal((n.UserId, n.Category, n.Text, n.Link, n.CreatedAt, n.ReadAt),
             (texts[n.Id].UserId, texts[n.Id].Category, texts[n.Id].Text, texts[n.Id].Link, texts[n.Id].CreatedAt, texts[n.Id].ReadAt)));
+    }
+
+    [Theory]
+    [MemberData(nameof(Providers))]
+    public async Task A_key_the_database_numbers_is_left_to_it(DatabaseProvider provider)
+    {
+        await using var app = await IswPanelApp.StartAsync(provider);
+        var request = await app.WithDbAsync(db => db.AssessmentRequests.OrderBy(r => r.CaseReference).Select(r => r.Id).FirstAsync());
+        var user = await app.WithDbAsync(db => db.Users.OrderBy(u => u.Email).Select(u => u.Id).FirstAsync());
+        var before = await app.WithDbAsync(db => db.RequestEvents.MaxAsync(e => (long?)e.Id)) ?? 0;
+        var at = new DateTime(2026, 12, 1, 9, 30, 0, DateTimeKind.Utc);
+        var history = Enumerable.Range(0, 3).Select(i => RequestEvent.Record(request, at.AddMinutes(i), i == 0 ? null : user, $"Bulk {i}")).ToList();
+
+        await app.WithDbAsync(async db =>
+        {
+            await db.InsertRowsAsync(history, CancellationToken.None);
+            return 0;
+        });
+
+        var stored = await app.WithDbAsync(db => db.RequestEvents.AsNoTracking().Where(e => e.What.StartsWith("Bulk ")).OrderBy(e => e.Id).ToListAsync());
+        Assert.Equal(history.Select(h => (h.AssessmentRequestId, h.At, h.ActorUserId, h.What)), stored.Select(e => (e.AssessmentRequestId, e.At, e.ActorUserId, e.What)));
+        Assert.All(stored, e => Assert.True(e.Id > before, "The database numbers new rows after the ones it has."));
+        Assert.Equal(3, stored.Select(e => e.Id).Distinct().Count());
     }
 
     [Theory]

@@ -1,6 +1,9 @@
 using IswPanel.Data;
+using IswPanel.Data.Jobs;
 using IswPanel.Data.Outbox;
+using IswPanel.Domain.Assessments;
 using IswPanel.Domain.Notifications;
+using Microsoft.EntityFrameworkCore;
 
 namespace IswPanel.Web.Infrastructure.Pipeline;
 
@@ -12,7 +15,7 @@ namespace IswPanel.Web.Infrastructure.Pipeline;
 /// <para>
 /// Notifications and emails, which a batch writes by the thousand and never changes, are not tracked at all while
 /// active: they wait here and are inserted in bulk by <see cref="SaveAsync"/>, in the same transaction as the rest of the
-/// batch (decision 0015).
+/// batch, with the effect keys and request history the items added (decision 0015).
 /// </para>
 /// </summary>
 public sealed class DeferredSaves
@@ -47,9 +50,15 @@ public sealed class DeferredSaves
     /// </summary>
     public async Task SaveAsync(AppDbContext db, CancellationToken cancellationToken)
     {
+        // The effect keys and request history each item added: append-only too, so inserted in bulk rather than by
+        // SaveChanges (a key claimed already still fails the insert, and the batch is redone item by item).
+        var effects = TakeAdded<JobEffect>(db);
+        var history = TakeAdded<RequestEvent>(db);
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
             await db.SaveChangesAsync(cancellationToken);
+            await db.InsertRowsAsync(effects, cancellationToken);
+            await db.InsertRowsAsync(history, cancellationToken);
             await db.InsertRowsAsync(notifications, cancellationToken);
             await db.InsertRowsAsync(emails, cancellationToken);
             await transaction.CommitAsync(cancellationToken);
@@ -59,5 +68,14 @@ public sealed class DeferredSaves
         emails.Clear();
         foreach (var action in afterCommit) action();
         afterCommit.Clear();
+    }
+
+    /// <summary>The entities of this type added in the scope, no longer tracked (so SaveChanges leaves them alone).</summary>
+    private static List<T> TakeAdded<T>(AppDbContext db)
+        where T : class
+    {
+        var added = db.ChangeTracker.Entries<T>().Where(entry => entry.State == EntityState.Added).ToList();
+        foreach (var entry in added) entry.State = EntityState.Detached;
+        return [.. added.Select(entry => entry.Entity)];
     }
 }
