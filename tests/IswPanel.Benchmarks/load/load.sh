@@ -10,6 +10,7 @@
 # its first calls; the target is a warm server's latency), then for DURATION seconds measured.
 #
 # Settings (environment): PROVIDER (PostgreSql|Sqlite), CONNECTION, DURATION (seconds per run, 15), WARMUP (5), CONNECTIONS (32),
+# ONLY (measure just the runs whose name contains this text, after the baseline),
 # THREADS (2), PORT (5098), COMMISSIONER, ADMIN, ISW (logins of the generated data), PASSWORD, NO_BUILD=1,
 # RESULTS (file for the markdown table). Needs wrk and curl (Debian packages).
 set -euo pipefail
@@ -108,6 +109,8 @@ mkdir -p "$(dirname "$RESULTS")"
 baseline_p95=""
 for run in "${runs[@]}"; do
   IFS='|' read -r name header path <<<"$run"
+  # ONLY=text: measure just the runs whose name contains it (and the baseline, always first).
+  if [ -n "${ONLY:-}" ] && [ -n "$baseline_p95" ] && [[ "$name" != *"$ONLY"* ]]; then continue; fi
   status=$(curl -s -o /dev/null -w '%{http_code}' -H "$proxied" -H "$header" "$base$path")
   [ "$status" = 200 ] || { echo "$name: $path answered $status, not 200" >&2; exit 1; }
   if [ "$WARMUP" -gt 0 ]; then wrk -t"$THREADS" -c"$CONNECTIONS" -d"${WARMUP}s" --timeout 10s -H "$proxied" -H "$header" "$base$path" >/dev/null 2>&1 || true; fi
