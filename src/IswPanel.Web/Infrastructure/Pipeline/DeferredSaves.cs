@@ -52,8 +52,7 @@ public sealed class DeferredSaves
     {
         // The effect keys and request history each item added: append-only too, so inserted in bulk rather than by
         // SaveChanges (a key claimed already still fails the insert, and the batch is redone item by item).
-        var effects = TakeAdded<JobEffect>(db);
-        var history = TakeAdded<RequestEvent>(db);
+        var (effects, history) = TakeAddedKeysAndHistory(db);
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -70,12 +69,14 @@ public sealed class DeferredSaves
         afterCommit.Clear();
     }
 
-    /// <summary>The entities of this type added in the scope, no longer tracked (so SaveChanges leaves them alone).</summary>
-    private static List<T> TakeAdded<T>(AppDbContext db)
-        where T : class
+    /// <summary>
+    /// The effect keys and request history added in the scope, no longer tracked (so SaveChanges leaves them alone):
+    /// one pass over the tracked entities, as each look at them scans every one for changes.
+    /// </summary>
+    private static (List<JobEffect> Effects, List<RequestEvent> History) TakeAddedKeysAndHistory(AppDbContext db)
     {
-        var added = db.ChangeTracker.Entries<T>().Where(entry => entry.State == EntityState.Added).ToList();
+        var added = db.ChangeTracker.Entries().Where(entry => entry.State == EntityState.Added && entry.Entity is JobEffect or RequestEvent).ToList();
         foreach (var entry in added) entry.State = EntityState.Detached;
-        return [.. added.Select(entry => entry.Entity)];
+        return ([.. added.Select(entry => entry.Entity).OfType<JobEffect>()], [.. added.Select(entry => entry.Entity).OfType<RequestEvent>()]);
     }
 }

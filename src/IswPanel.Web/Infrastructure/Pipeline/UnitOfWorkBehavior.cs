@@ -44,15 +44,13 @@ public sealed class UnitOfWorkBehavior<TMessage, TResponse>(AppDbContext db, Los
         {
             // A handler that throws (a broken domain rule, say) may have changed tracked entities halfway;
             // nothing saved later in this scope may carry those changes.
-            db.ChangeTracker.Clear();
-            deferredSaves?.Discard();
+            Abandon();
             throw;
         }
 
         if (!response.IsSuccess)
         {
-            db.ChangeTracker.Clear();
-            deferredSaves?.Discard();
+            Abandon();
             return response;
         }
 
@@ -73,6 +71,13 @@ public sealed class UnitOfWorkBehavior<TMessage, TResponse>(AppDbContext db, Los
                 [""] = ["Someone else changed this at the same time, so your change was not saved. Reload the page and try again."],
             });
         }
+    }
+
+    /// <summary>Forgets what the failed command changed: its tracked changes and any rows waiting for a group's save.</summary>
+    private void Abandon()
+    {
+        db.ChangeTracker.Clear();
+        deferredSaves?.Discard();
     }
 
     /// <summary>
