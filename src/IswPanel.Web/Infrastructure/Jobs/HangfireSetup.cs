@@ -14,9 +14,10 @@ public static class HangfireSetup
         DatabaseProvider provider, string connectionString, DataPaths paths)
     {
         var options = configuration.GetSection(HangfireOptions.Section).Get<HangfireOptions>() ?? new HangfireOptions();
-        services.AddHangfire(config =>
+        services.AddHangfire((serviceProvider, config) =>
         {
-            config.SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
+            config.UseLogProvider(new HostSafeLogProvider(serviceProvider.GetRequiredService<ILoggerFactory>()))
+                .SetDataCompatibilityLevel(CompatibilityLevel.Version_180)
                 .UseSimpleAssemblyNameTypeSerializer()
                 .UseRecommendedSerializerSettings();
 
