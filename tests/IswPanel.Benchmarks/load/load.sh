@@ -11,7 +11,7 @@
 #
 # Settings (environment): PROVIDER (PostgreSql|Sqlite), CONNECTION, DURATION (seconds per run, 15), WARMUP (5), CONNECTIONS (32),
 # ONLY (measure just the runs whose name contains this text, after the baseline),
-# THREADS (2), PORT (5098), COMMISSIONER, ADMIN, ISW (logins of the generated data), PASSWORD, NO_BUILD=1,
+# APP_DIR (a published app to run, not the Release build), THREADS (2), PORT (5098), COMMISSIONER, ADMIN, ISW (logins of the generated data), PASSWORD, NO_BUILD=1,
 # RESULTS (file for the markdown table). Needs wrk and curl (Debian packages).
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../../.." && pwd)
@@ -32,18 +32,24 @@ base="http://localhost:$PORT"
 proxied="X-Forwarded-Proto: https"
 command -v wrk >/dev/null || { echo "wrk is not installed (apt-get install wrk)" >&2; exit 2; }
 
-if [ "${NO_BUILD:-}" != 1 ]; then dotnet build -c Release "$root/src/IswPanel.Web" -v q -nologo >/dev/null; fi
+# APP_DIR: a published app to run instead (dotnet publish -o DIR), from its own directory as a container runs it.
+app_dll="${APP_DIR:-}/IswPanel.Web.dll"
+if [ -z "${APP_DIR:-}" ]; then
+  APP_DIR="$root/src/IswPanel.Web"
+  app_dll=bin/Release/net10.0/IswPanel.Web.dll
+  if [ "${NO_BUILD:-}" != 1 ]; then dotnet build -c Release "$root/src/IswPanel.Web" -v q -nologo >/dev/null; fi
+fi
 work=$(mktemp -d)
 log="$work/app.log"
 # Production settings, no background jobs (the sweeps are B4), pending migrations applied (none when the generator
 # made the schema from the same commit), staff
 # two-factor off so the load can sign the administrator in, and the baseline endpoint mapped. TLS is taken to end at a
 # proxy in front (X-Forwarded-Proto: https on every request), as in production, so wrk measures the app, not TLS.
-(cd "$root/src/IswPanel.Web" && exec env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$PORT" \
+(cd "$APP_DIR" && exec env ASPNETCORE_ENVIRONMENT=Production ASPNETCORE_URLS="http://127.0.0.1:$PORT" \
   Database__Provider="$PROVIDER" ConnectionStrings__IswPanel="$CONNECTION" Database__ApplyMigrationsOnStart=true \
   ASPNETCORE_FORWARDEDHEADERS_ENABLED=true \
   Hangfire__RunServer=false Security__RequireTwoFactorForStaff=false Benchmarks__ConstantEndpoint=true \
-  Logging__LogLevel__Default=Warning dotnet bin/Release/net10.0/IswPanel.Web.dll >"$log" 2>&1) &
+  Logging__LogLevel__Default=Warning dotnet "$app_dll" >"$log" 2>&1) &
 app=$!
 sampler=""
 cleanup() { [ -n "$sampler" ] && kill "$sampler" 2>/dev/null; kill "$app" 2>/dev/null; wait "$app" 2>/dev/null || true; rm -rf "$work"; }
@@ -103,8 +109,8 @@ sampler=$!
 
 mkdir -p "$(dirname "$RESULTS")"
 {
-  echo "| run | requests/s | p50 ms | p95 ms | p99 ms | errors | ratio p95 to baseline |"
-  echo "|---|---:|---:|---:|---:|---:|---:|"
+  echo "| run | requests/s | p50 ms | p95 ms | p99 ms | errors | ratio p95 to baseline | VmHWM after, MB |"
+  echo "|---|---:|---:|---:|---:|---:|---:|---:|"
 } >"$RESULTS.tmp"
 baseline_p95=""
 for run in "${runs[@]}"; do
@@ -120,8 +126,10 @@ for run in "${runs[@]}"; do
   p95=$(get p95_ms)
   [ -z "$baseline_p95" ] && baseline_p95=$p95
   ratio=$(awk -v a="$p95" -v b="$baseline_p95" 'BEGIN{printf "%.1f", (b > 0 ? a / b : 0)}')
-  printf '| %s | %s | %s | %s | %s | %s | %s× |\n' "$name" "$(get rps)" "$(get p50_ms)" "$p95" "$(get p99_ms)" \
-    "$(( $(get errors) + $(get non2xx) ))" "$ratio" | tee -a "$RESULTS.tmp"
+  # The process's peak resident memory so far, so the table shows which run raised it (B6).
+  hwm_so_far=$(awk '/VmHWM/{printf "%d", $2 / 1024}' "/proc/$pid/status")
+  printf '| %s | %s | %s | %s | %s | %s | %s× | %s |\n' "$name" "$(get rps)" "$(get p50_ms)" "$p95" "$(get p99_ms)" \
+    "$(( $(get errors) + $(get non2xx) ))" "$ratio" "$hwm_so_far" | tee -a "$RESULTS.tmp"
 done
 kill "$sampler" 2>/dev/null; sampler=""
 peak_rss=$(sort -n "$work/rss" | tail -1)

@@ -17,6 +17,12 @@ public static class AdminDashboard
 {
     public const int ExpiringDays = 30;
 
+    /// <summary>
+    /// Rows the page lists in each of its tables; the rest are counted. A national panel has thousands of members near
+    /// capacity or with a document expiring, and listing them all made a 1 MB page (the panel list pages through them).
+    /// </summary>
+    public const int ListedRows = 20;
+
     public sealed record Query(string? From, string? To, Guid? AuthorityId) : IQuery<Result<Page>>;
 
     public sealed record AuthorityChoice(Guid Id, string Name);
@@ -35,6 +41,12 @@ public static class AdminDashboard
         RequestFigures.AtRisk AtRisk)
     {
         public string? AuthorityName => Authorities.SingleOrDefault(a => a.Id == AuthorityId)?.Name;
+
+        /// <summary>The members with fewest places free, at most <see cref="ListedRows"/>.</summary>
+        public IReadOnlyList<PanelFigures.MemberLoad> NearCapacityListed => [.. Utilisation.NearCapacity.Take(ListedRows)];
+
+        /// <summary>The documents expiring soonest, at most <see cref="ListedRows"/>.</summary>
+        public IReadOnlyList<PanelFigures.ExpiringDocument> ExpiringListed => [.. Expiring.Documents.Take(ListedRows)];
     }
 
     public sealed class Handler(AppDbContext db, IClock clock, WorkingDayCalendar calendar, InsightCache insight) : IQueryHandler<Query, Result<Page>>
