@@ -7,9 +7,10 @@
 #   PROVIDER=Sqlite CONNECTION="Data Source=/work/scale/iswpanel-scale.db" tests/IswPanel.Benchmarks/load/load.sh
 #
 # Each URL is first loaded for WARMUP seconds unmeasured (the runtime compiles a page's code again, optimised, after
-# its first calls; the target is a warm server's latency), then for DURATION seconds measured.
+# its first calls; the target is a warm server's latency), then for DURATION seconds measured. Under the first list's
+# load the JIT kept most of a core busy for about 20 s (dotnet-counters), so the warm-up is 20 s.
 #
-# Settings (environment): PROVIDER (PostgreSql|Sqlite), CONNECTION, DURATION (seconds per run, 15), WARMUP (5), CONNECTIONS (32),
+# Settings (environment): PROVIDER (PostgreSql|Sqlite), CONNECTION, DURATION (seconds per run, 15), WARMUP (20), CONNECTIONS (32),
 # ONLY (measure just the runs whose name contains this text, after the baseline),
 # APP_DIR (a published app to run, not the Release build), THREADS (2), PORT (5098), COMMISSIONER, ADMIN, ISW (logins of the generated data), PASSWORD, NO_BUILD=1,
 # RESULTS (file for the markdown table). Needs wrk and curl (Debian packages).
@@ -19,7 +20,7 @@ here="$root/tests/IswPanel.Benchmarks/load"
 PROVIDER=${PROVIDER:-PostgreSql}
 CONNECTION=${CONNECTION:-"Host=localhost;Username=postgres;Password=postgres;Database=iswpanel_scale"}
 DURATION=${DURATION:-15}
-WARMUP=${WARMUP:-5}
+WARMUP=${WARMUP:-20}
 CONNECTIONS=${CONNECTIONS:-32}
 THREADS=${THREADS:-2}
 PORT=${PORT:-5098}
