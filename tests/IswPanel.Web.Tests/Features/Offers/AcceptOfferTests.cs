@@ -102,10 +102,11 @@ public sealed class AcceptOfferTests
         await using var holder = await HoldRequestAsync(app, request);
         var accepting = clients.Select((client, i) => client.PostAsync($"/api/v1/offers/{offers[i + 1]}/accept", null, TestContext.Current.CancellationToken)).ToList();
 
-        // Both wait at once with a shared lock, neither in line behind the other for the row itself.
-        var waiting = await WaitersAsync(holder, 2);
+        // Both wait at once with a shared lock, neither in line behind the other for the row itself. (Only the shared
+        // waits are counted: in one CI run on a loaded machine a session was seen briefly waiting on another lock while
+        // reading its offer, before it reached the request.)
+        var waiting = await WaitersAsync(holder, 2, "FOR SHARE");
         Assert.Equal(2, waiting.Count);
-        Assert.All(waiting, query => Assert.Contains("FOR SHARE", query, StringComparison.Ordinal));
 
         // The holder assigns the request (as a winning acceptance would) and commits: both are told at once.
         await using (var assign = new Npgsql.NpgsqlCommand("UPDATE \"AssessmentRequests\" SET \"AssignedIswId\" = @isw WHERE \"Id\" = @id",
@@ -148,10 +149,11 @@ public sealed class AcceptOfferTests
     }
 
     /// <summary>
-    /// The queries of this database's sessions waiting for a lock, once there are <paramref name="expected"/> (or after
+    /// The queries of this database's sessions waiting for a lock (those containing <paramref name="querying"/>, when
+    /// given), once there are <paramref name="expected"/> (or after
     /// 30 s: on a busy 2-core CI machine a cold app took more than 10 s to bring a second acceptance to its lock).
     /// </summary>
-    private static async Task<List<string>> WaitersAsync(HeldRow holder, int expected)
+    private static async Task<List<string>> WaitersAsync(HeldRow holder, int expected, string? querying = null)
     {
         var waiting = new List<string>();
         for (var attempt = 0; attempt < 300 && waiting.Count < expected; attempt++)
@@ -159,7 +161,9 @@ public sealed class AcceptOfferTests
             await Task.Delay(TimeSpan.FromMilliseconds(100), TestContext.Current.CancellationToken);
             waiting.Clear();
             await using var query = new Npgsql.NpgsqlCommand(
-                "SELECT query FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'", holder.Connection, holder.Transaction);
+                "SELECT query FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND strpos(query, @querying) > 0",
+                holder.Connection, holder.Transaction);
+            query.Parameters.AddWithValue("querying", querying ?? "");
             await using var reader = await query.ExecuteReaderAsync(TestContext.Current.CancellationToken);
             while (await reader.ReadAsync(TestContext.Current.CancellationToken)) waiting.Add(reader.GetString(0));
         }
