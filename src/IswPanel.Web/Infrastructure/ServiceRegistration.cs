@@ -69,7 +69,7 @@ public static class ServiceRegistration
         var database = DatabaseSettings.Resolve(configuration, builder.Environment);
         services.AddSingleton(database);
         services.AddSingleton(database.Paths);
-        services.AddDbContext<AppDbContext>(options => options.UseIswPanelDatabase(database.Provider, database.ConnectionString));
+        services.AddDbContextPool<AppDbContext>(options => options.UseIswPanelDatabase(database.Provider, database.ConnectionString));
 
         var security = configuration.GetSection(SecurityOptions.Section).Get<SecurityOptions>() ?? new SecurityOptions();
         AddIdentity(services, security);
@@ -85,6 +85,7 @@ public static class ServiceRegistration
         services.AddScoped<LostRace>();
         services.AddScoped<DeferredSaves>();
         services.AddScoped<RowLocks>();
+        services.AddSingleton<RequestTurns>();
 
         services.AddScoped<IAuditLog, AuditLog>();
         services.AddScoped<PublicLinks>();

@@ -67,27 +67,41 @@ public sealed class Notifier(AppDbContext db, IClock clock, EmailOutbox outbox, 
     }
 
     /// <summary>
-    /// Looks up, in three queries, the users behind these ISW profiles and their addresses and preferences, so that
+    /// Looks up, in two queries, the users behind these ISW profiles and their addresses and preferences, so that
     /// telling any of them later in this scope reads nothing more (a sweep's batch calls it once for all its items).
     /// </summary>
-    public async Task RememberIswsAsync(IEnumerable<Guid> iswProfileIds, CancellationToken cancellationToken)
-    {
-        var unknown = iswProfileIds.Where(id => !iswUsers.ContainsKey(id)).Distinct().ToList();
-        if (unknown.Count == 0) return;
-        var users = await db.IswProfiles.AsNoTracking().Where(p => unknown.Contains(p.Id)).Select(p => new { p.Id, p.UserId }).ToListAsync(cancellationToken);
-        foreach (var user in users) iswUsers[user.Id] = user.UserId;
-        await RememberUsersAsync(users.Select(u => u.UserId), cancellationToken);
-    }
+    public Task RememberIswsAsync(IEnumerable<Guid> iswProfileIds, CancellationToken cancellationToken) =>
+        RememberAsync(iswProfileIds, [], administrators: false, cancellationToken);
 
     /// <summary>Looks up, in two queries at most, the commissioners of these authorities and their addresses and preferences.</summary>
-    public async Task RememberAuthoritiesAsync(IEnumerable<Guid> authorityIds, CancellationToken cancellationToken)
+    public Task RememberAuthoritiesAsync(IEnumerable<Guid> authorityIds, CancellationToken cancellationToken) =>
+        RememberAsync([], authorityIds, administrators: false, cancellationToken);
+
+    /// <summary>
+    /// Everyone a command is about to tell, looked up together in two queries: the users behind these ISW profiles, the
+    /// commissioners of these authorities, and (if asked) the administrators, then their preferences. Telling them one
+    /// group at a time would read three times as often; a command holding a row others wait for (an acceptance) makes
+    /// every one of those waits longer.
+    /// </summary>
+    public async Task RememberAsync(IEnumerable<Guid> iswProfileIds, IEnumerable<Guid> authorityIds, bool administrators,
+        CancellationToken cancellationToken)
     {
-        var unknown = authorityIds.Where(id => !commissioners.ContainsKey(id)).Distinct().ToList();
-        if (unknown.Count == 0) return;
-        var rows = await UsersInRole(Roles.Commissioner).Where(u => u.AuthorityId != null && unknown.Contains(u.AuthorityId.Value))
-            .Select(u => new { u.Id, AuthorityId = u.AuthorityId!.Value }).ToListAsync(cancellationToken);
-        foreach (var id in unknown) commissioners[id] = [.. rows.Where(r => r.AuthorityId == id).Select(r => r.Id)];
-        await RememberUsersAsync(rows.Select(r => r.Id), cancellationToken);
+        var isws = iswProfileIds.Where(id => !iswUsers.ContainsKey(id)).Distinct().ToList();
+        var authorities = authorityIds.Where(id => !commissioners.ContainsKey(id)).Distinct().ToList();
+        var admins = administrators && this.administrators is null;
+        if (isws.Count == 0 && authorities.Count == 0 && !admins) return;
+
+        var rows = await Who(isws, authorities, admins).ToListAsync(cancellationToken);
+        foreach (var row in rows.Where(r => r.Group == WhoGroup.Isw)) iswUsers[row.Key] = row.UserId;
+        foreach (var id in authorities) commissioners[id] = [.. rows.Where(r => r.Group == WhoGroup.Commissioner && r.Key == id).Select(r => r.UserId)];
+        if (admins) this.administrators = [.. rows.Where(r => r.Group == WhoGroup.Administrator).Select(r => r.UserId)];
+
+        var unknown = rows.Where(r => !recipients.ContainsKey(r.UserId)).DistinctBy(r => r.UserId).Select(r => r.User).ToList();
+        if (unknown.Count > 0)
+        {
+            var ids = unknown.ConvertAll(u => u.Id);
+            Remember(ids, unknown, await Digests(ids).ToListAsync(cancellationToken));
+        }
     }
 
     /// <summary>Looks up, in two queries, these users' addresses and preferences (unless already known in this scope).</summary>
@@ -117,6 +131,48 @@ public sealed class Notifier(AppDbContext db, IClock clock, EmailOutbox outbox, 
     private sealed record UserRow(Guid Id, string? Email, string DisplayName, bool IsDisabled);
 
     private sealed record DigestRow(Guid UserId, string Category);
+
+    private enum WhoGroup
+    {
+        Isw = 1,
+        Commissioner = 2,
+        Administrator = 3,
+    }
+
+    /// <summary>A user found for a group: an ISW profile's user (Key: the profile), an authority's commissioner (Key: the
+    /// authority), an administrator (Key: the user). Flat, with public setters: EF Core translates a set operation only
+    /// over a projection it can see into.</summary>
+    private sealed class WhoRow
+    {
+        public WhoGroup Group { get; init; }
+        public Guid Key { get; init; }
+        public Guid UserId { get; init; }
+        public string? Email { get; init; }
+        public string DisplayName { get; init; } = "";
+        public bool IsDisabled { get; init; }
+
+        public UserRow User => new(UserId, Email, DisplayName, IsDisabled);
+    }
+
+    /// <summary>One query (UNION ALL) for the three groups; a group with nothing to find is left out.</summary>
+    private IQueryable<WhoRow> Who(List<Guid> isws, List<Guid> authorities, bool admins)
+    {
+        IQueryable<WhoRow>? query = null;
+        if (isws.Count > 0)
+            query = from p in db.IswProfiles
+                    join u in db.Users on p.UserId equals u.Id
+                    where isws.Contains(p.Id)
+                    select new WhoRow { Group = WhoGroup.Isw, Key = p.Id, UserId = u.Id, Email = u.Email, DisplayName = u.DisplayName, IsDisabled = u.IsDisabled };
+        if (authorities.Count > 0)
+            query = Union(query, UsersInRole(Roles.Commissioner).Where(u => u.AuthorityId != null && authorities.Contains(u.AuthorityId.Value))
+                .Select(u => new WhoRow { Group = WhoGroup.Commissioner, Key = u.AuthorityId!.Value, UserId = u.Id, Email = u.Email, DisplayName = u.DisplayName, IsDisabled = u.IsDisabled }));
+        if (admins)
+            query = Union(query, UsersInRole(Roles.PanelAdmin)
+                .Select(u => new WhoRow { Group = WhoGroup.Administrator, Key = u.Id, UserId = u.Id, Email = u.Email, DisplayName = u.DisplayName, IsDisabled = u.IsDisabled }));
+        return query!.AsNoTracking();
+
+        static IQueryable<WhoRow> Union(IQueryable<WhoRow>? first, IQueryable<WhoRow> second) => first is null ? second : first.Concat(second);
+    }
 
     private IQueryable<UserRow> Users(IReadOnlyList<Guid> ids) =>
         db.Users.AsNoTracking().Where(u => ids.Contains(u.Id)).Select(u => new UserRow(u.Id, u.Email, u.DisplayName, u.IsDisabled));

@@ -10,7 +10,8 @@ namespace IswPanel.Web.Infrastructure.Pipeline;
 /// Handlers never call SaveChanges themselves. A lost optimistic-concurrency race becomes a Conflict, or the failure
 /// the handler said losing would mean (<see cref="LostRace"/>).
 /// </summary>
-public sealed class UnitOfWorkBehavior<TMessage, TResponse>(AppDbContext db, LostRace? lostRace = null, DeferredSaves? deferredSaves = null)
+public sealed class UnitOfWorkBehavior<TMessage, TResponse>(AppDbContext db, LostRace? lostRace = null, DeferredSaves? deferredSaves = null,
+    RowLocks? rowLocks = null)
     : IPipelineBehavior<TMessage, TResponse>
     where TMessage : IBaseCommand
     where TResponse : IFailable<TResponse>
@@ -20,15 +21,20 @@ public sealed class UnitOfWorkBehavior<TMessage, TResponse>(AppDbContext db, Los
     {
         lostRace?.Forget();
         var outer = db.Database.CurrentTransaction;
+        var saved = false;
         try
         {
-            return await HandleAndSaveAsync(message, next, outer, cancellationToken);
+            var response = await HandleAndSaveAsync(message, next, outer, cancellationToken);
+            saved = response.IsSuccess;
+            return response;
         }
         finally
         {
             // A transaction the handler opened (to hold a row first: RowLocks) and that did not commit with the save
             // is rolled back here, whatever happened; a committed one is no longer current.
             if (db.Database.CurrentTransaction is { } opened && !ReferenceEquals(opened, outer)) await opened.DisposeAsync();
+            // Only now, with the row's lock gone too, may the next racer in this process look at the request.
+            rowLocks?.EndTurn(assigned: saved && outer is null);
         }
     }
 
@@ -56,10 +62,16 @@ public sealed class UnitOfWorkBehavior<TMessage, TResponse>(AppDbContext db, Los
 
         // Saved with the rest of its group by whoever deferred the saves (a sweep's batch).
         if (deferredSaves is { Active: true }) return response;
+        var opened = db.Database.CurrentTransaction is { } current && !ReferenceEquals(current, outer) ? current : null;
+        // In a transaction the command opened itself (RowLocks), the save is its last statement and a failed save rolls
+        // the whole transaction back, so EF Core's savepoint around the save would only add two round trips while the
+        // row is held. Inside someone else's transaction the savepoint stays: they may carry on after this one fails.
+        var savepoints = db.Database.AutoSavepointsEnabled;
+        if (opened is not null) db.Database.AutoSavepointsEnabled = false;
         try
         {
             await db.SaveChangesAsync(cancellationToken);
-            if (db.Database.CurrentTransaction is { } opened && !ReferenceEquals(opened, outer)) await opened.CommitAsync(cancellationToken);
+            if (opened is not null) await opened.CommitAsync(cancellationToken);
             return response;
         }
         catch (Exception race) when (IsLostRace(race))
@@ -70,6 +82,10 @@ public sealed class UnitOfWorkBehavior<TMessage, TResponse>(AppDbContext db, Los
             {
                 [""] = ["Someone else changed this at the same time, so your change was not saved. Reload the page and try again."],
             });
+        }
+        finally
+        {
+            db.Database.AutoSavepointsEnabled = savepoints;
         }
     }
 

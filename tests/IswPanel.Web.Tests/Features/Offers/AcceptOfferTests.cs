@@ -50,14 +50,11 @@ public sealed class AcceptOfferTests
         Assert.Equal(AssessmentRequestStatus.Assigned, stored.Status);
         Assert.Equal(1, await app.WithDbAsync(db => db.Offers.CountAsync(o => o.AssessmentRequestId == request && o.Status == OfferStatus.Accepted)));
         Assert.Equal(7, await app.WithDbAsync(db => db.Offers.CountAsync(o => o.AssessmentRequestId == request && o.Status == OfferStatus.Withdrawn)));
-        if (provider == DatabaseProvider.PostgreSql)
+        // The racers wait for the winner in line (RequestTurns), and at the request's row (RowLocks), and are told it is taken.
+        foreach (var lost in responses.Where(r => r.StatusCode == HttpStatusCode.Conflict))
         {
-            // The racers wait for the winner at the request's row (RowLocks) and each reads what it committed.
-            foreach (var lost in responses.Where(r => r.StatusCode == HttpStatusCode.Conflict))
-            {
-                var problem = await lost.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
-                Assert.Equal(AcceptOffer.AlreadyAssigned, problem.GetProperty("detail").GetString());
-            }
+            var problem = await lost.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
+            Assert.Equal(AcceptOffer.AlreadyAssigned, problem.GetProperty("detail").GetString());
         }
 
         foreach (var client in clients) client.Dispose();
@@ -89,46 +86,82 @@ public sealed class AcceptOfferTests
     }
 
     [Fact]
-    public async Task Acceptances_waiting_for_the_holder_wait_side_by_side_and_are_told_together_that_it_was_assigned()
+    public async Task Acceptances_from_two_servers_wait_for_the_holder_side_by_side_and_are_told_together_that_it_was_assigned()
     {
         await using var app = await IswPanelApp.StartAsync(DatabaseProvider.PostgreSql);
-        var request = await MatchingScenario.SubmittedRequestAsync(app);
-        var isws = new List<Guid>();
-        foreach (var n in ActiveIsws[..3]) isws.Add(await MatchingScenario.IswIdAsync(app, n));
-        var offers = await MatchingScenario.OffersAsync(app, request, isws);
-        var clients = new List<HttpClient>();
-        foreach (var n in ActiveIsws[1..3]) clients.Add(await ApiClients.SignedInAsync(app, DemoUsers.Isw(n), DemoUsers.Password));
+        await using var second = app.SecondInstance();
+        var (request, isws, offers) = await RequestOfferedToThreeAsync(app);
+        using var first = await ApiClients.SignedInAsync(app, DemoUsers.Isw(ActiveIsws[1]), DemoUsers.Password);
+        using var other = await ApiClients.SignedInAsync(second, DemoUsers.Isw(ActiveIsws[2]), DemoUsers.Password);
 
         await using var holder = await HoldRequestAsync(app, request);
-        var accepting = clients.Select((client, i) => client.PostAsync($"/api/v1/offers/{offers[i + 1]}/accept", null, TestContext.Current.CancellationToken)).ToList();
+        var accepting = new[] { first.PostAsync($"/api/v1/offers/{offers[1]}/accept", null, TestContext.Current.CancellationToken),
+            other.PostAsync($"/api/v1/offers/{offers[2]}/accept", null, TestContext.Current.CancellationToken) };
 
-        // Both wait at once with a shared lock, neither in line behind the other for the row itself. (Only the shared
-        // waits are counted: in one CI run on a loaded machine a session was seen briefly waiting on another lock while
-        // reading its offer, before it reached the request.)
+        // Both wait at once with a shared lock, neither in line behind the other for the row itself.
         var waiting = await WaitersAsync(holder, 2, "FOR SHARE");
         Assert.Equal(2, waiting.Count);
 
-        // The holder assigns the request (as a winning acceptance would) and commits: both are told at once.
+        await AssignAndCommitAsync(holder, request, isws[0]);
+        await AssertAllToldAssignedAsync(accepting);
+        Assert.Equal(0, await app.WithDbAsync(db => db.Assignments.CountAsync(a => a.AssessmentRequestId == request)));
+    }
+
+    [Fact]
+    public async Task Acceptances_on_one_server_wait_in_line_there_and_only_one_of_them_waits_at_the_database()
+    {
+        await using var app = await IswPanelApp.StartAsync(DatabaseProvider.PostgreSql);
+        var (request, isws, offers) = await RequestOfferedToThreeAsync(app);
+        using var first = await ApiClients.SignedInAsync(app, DemoUsers.Isw(ActiveIsws[1]), DemoUsers.Password);
+        using var other = await ApiClients.SignedInAsync(app, DemoUsers.Isw(ActiveIsws[2]), DemoUsers.Password);
+
+        await using var holder = await HoldRequestAsync(app, request);
+        var accepting = new List<Task<HttpResponseMessage>> { first.PostAsync($"/api/v1/offers/{offers[1]}/accept", null, TestContext.Current.CancellationToken) };
+        Assert.Single(await WaitersAsync(holder, 1, "FOR SHARE"));
+        accepting.Add(other.PostAsync($"/api/v1/offers/{offers[2]}/accept", null, TestContext.Current.CancellationToken));
+
+        // The second is in line in memory, behind the first: it never reaches the database while the first waits there.
+        await Task.Delay(TimeSpan.FromSeconds(1), TestContext.Current.CancellationToken);
+        Assert.Single(await WaitersAsync(holder, 2, "AssessmentRequests", attempts: 1));
+        Assert.False(accepting[1].IsCompleted, "The second acceptance did not wait for the first.");
+
+        await AssignAndCommitAsync(holder, request, isws[0]);
+        await AssertAllToldAssignedAsync(accepting);
+        Assert.Equal(0, await app.WithDbAsync(db => db.Assignments.CountAsync(a => a.AssessmentRequestId == request)));
+    }
+
+    private static async Task<(Guid Request, List<Guid> Isws, IReadOnlyList<Guid> Offers)> RequestOfferedToThreeAsync(IswPanelApp app)
+    {
+        var request = await MatchingScenario.SubmittedRequestAsync(app);
+        var isws = new List<Guid>();
+        foreach (var n in ActiveIsws[..3]) isws.Add(await MatchingScenario.IswIdAsync(app, n));
+        return (request, isws, await MatchingScenario.OffersAsync(app, request, isws));
+    }
+
+    /// <summary>The holder assigns the request (as a winning acceptance would) and commits.</summary>
+    private static async Task AssignAndCommitAsync(HeldRow holder, Guid request, Guid isw)
+    {
         await using (var assign = new Npgsql.NpgsqlCommand("UPDATE \"AssessmentRequests\" SET \"AssignedIswId\" = @isw WHERE \"Id\" = @id",
             holder.Connection, holder.Transaction))
         {
-            assign.Parameters.AddWithValue("isw", isws[0]);
+            assign.Parameters.AddWithValue("isw", isw);
             assign.Parameters.AddWithValue("id", request);
             await assign.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
         }
         await holder.Transaction.CommitAsync(TestContext.Current.CancellationToken);
+    }
 
+    private static async Task AssertAllToldAssignedAsync(IEnumerable<Task<HttpResponseMessage>> accepting)
+    {
         foreach (var lost in await Task.WhenAll(accepting))
         {
             Assert.Equal(HttpStatusCode.Conflict, lost.StatusCode);
             var problem = await lost.Content.ReadFromJsonAsync<JsonElement>(TestContext.Current.CancellationToken);
             Assert.Equal(AcceptOffer.AlreadyAssigned, problem.GetProperty("detail").GetString());
         }
-        Assert.Equal(0, await app.WithDbAsync(db => db.Assignments.CountAsync(a => a.AssessmentRequestId == request)));
-        foreach (var client in clients) client.Dispose();
     }
 
-    private sealed record HeldRow(Npgsql.NpgsqlConnection Connection, Npgsql.NpgsqlTransaction Transaction) : IAsyncDisposable
+    private sealed record HeldRow(string ConnectionString, Npgsql.NpgsqlConnection Connection, Npgsql.NpgsqlTransaction Transaction) : IAsyncDisposable
     {
         public async ValueTask DisposeAsync()
         {
@@ -145,24 +178,29 @@ public sealed class AcceptOfferTests
         await using var hold = new Npgsql.NpgsqlCommand("SELECT 1 FROM \"AssessmentRequests\" WHERE \"Id\" = @id FOR UPDATE", connection, transaction);
         hold.Parameters.AddWithValue("id", request);
         await hold.ExecuteScalarAsync(TestContext.Current.CancellationToken);
-        return new HeldRow(connection, transaction);
+        return new HeldRow(app.Database.ConnectionString, connection, transaction);
     }
 
     /// <summary>
     /// The queries of this database's sessions waiting for a lock (those containing <paramref name="querying"/>, when
-    /// given), once there are <paramref name="expected"/> (or after
-    /// 30 s: on a busy 2-core CI machine a cold app took more than 10 s to bring a second acceptance to its lock).
+    /// given), once there are <paramref name="expected"/> (or after <paramref name="attempts"/> looks 100 ms apart, 30 s by
+    /// default: on a busy 2-core CI machine a cold app took more than 10 s to bring a second acceptance to its lock).
+    /// Each look is a fresh connection outside the holder's transaction: inside a transaction pg_stat_activity keeps the
+    /// query texts of its first look (only the wait state is live), so a poll from the holder once saw a session's
+    /// earlier query, and missed the second waiter for good.
     /// </summary>
-    private static async Task<List<string>> WaitersAsync(HeldRow holder, int expected, string? querying = null)
+    private static async Task<List<string>> WaitersAsync(HeldRow holder, int expected, string? querying = null, int attempts = 300)
     {
         var waiting = new List<string>();
-        for (var attempt = 0; attempt < 300 && waiting.Count < expected; attempt++)
+        for (var attempt = 0; attempt < attempts && waiting.Count < expected; attempt++)
         {
             await Task.Delay(TimeSpan.FromMilliseconds(100), TestContext.Current.CancellationToken);
             waiting.Clear();
+            await using var connection = new Npgsql.NpgsqlConnection(holder.ConnectionString);
+            await connection.OpenAsync(TestContext.Current.CancellationToken);
             await using var query = new Npgsql.NpgsqlCommand(
                 "SELECT query FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND strpos(query, @querying) > 0",
-                holder.Connection, holder.Transaction);
+                connection);
             query.Parameters.AddWithValue("querying", querying ?? "");
             await using var reader = await query.ExecuteReaderAsync(TestContext.Current.CancellationToken);
             while (await reader.ReadAsync(TestContext.Current.CancellationToken)) waiting.Add(reader.GetString(0));
