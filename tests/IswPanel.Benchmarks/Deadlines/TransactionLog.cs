@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace IswPanel.Benchmarks.Deadlines;
@@ -11,17 +12,17 @@ namespace IswPanel.Benchmarks.Deadlines;
 /// </summary>
 public sealed class TransactionLog : DbTransactionInterceptor
 {
-    private readonly ConcurrentQueue<Guid> entries = new();
+    private readonly ConcurrentQueue<DbContextId> entries = new();
 
     public bool Recording { get; set; }
 
-    public IReadOnlyList<Guid> Entries => [.. entries];
+    public IReadOnlyList<DbContextId> Entries => [.. entries];
 
     public void Clear() => entries.Clear();
 
     private void Add(TransactionEventData data)
     {
-        if (Recording) entries.Enqueue(data.Context?.ContextId.InstanceId ?? Guid.Empty);
+        if (Recording) entries.Enqueue(data.Context?.ContextId ?? default);
     }
 
     public override ValueTask<InterceptionResult> TransactionCommittingAsync(DbTransaction transaction, TransactionEventData eventData,

@@ -1,12 +1,13 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace IswPanel.Benchmarks.Infrastructure;
 
 /// <summary>
 /// Counts (and keeps) every SQL command EF Core sends while <see cref="Recording"/> is on, with the DbContext that sent
-/// it: a sweep's find phase and each item run in scopes of their own, so the context tells them apart.
+/// it: a sweep's find phase and each item run in scopes of their own, so the context (its instance and lease: the app pools its DbContexts) tells them apart.
 /// </summary>
 public sealed class CommandLog : DbCommandInterceptor
 {
@@ -14,7 +15,7 @@ public sealed class CommandLog : DbCommandInterceptor
 
     public bool Recording { get; set; }
 
-    public sealed record Entry(Guid ContextId, string Sql, IReadOnlyList<(string Name, object? Value)> Parameters)
+    public sealed record Entry(DbContextId ContextId, string Sql, IReadOnlyList<(string Name, object? Value)> Parameters)
     {
         /// <summary>The same command, parameters and all, on a plain connection (a raw ADO.NET baseline).</summary>
         public DbCommand On(DbConnection connection)
@@ -43,7 +44,7 @@ public sealed class CommandLog : DbCommandInterceptor
     {
         if (!Recording) return;
         var parameters = command.Parameters.Cast<DbParameter>().Select(p => (p.ParameterName, (object?)p.Value)).ToList();
-        entries.Enqueue(new Entry(data.Context?.ContextId.InstanceId ?? Guid.Empty, command.CommandText, parameters));
+        entries.Enqueue(new Entry(data.Context?.ContextId ?? default, command.CommandText, parameters));
     }
 
     public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)

@@ -141,7 +141,8 @@ public sealed class SweepQueryCountTests(ScaleDataFixture fixture) : IClassFixtu
 
     private sealed record SweepCommands(int Found, int Find, int Reads, int Writes, int Again);
 
-    private sealed record Command(Guid Context, bool IsRead);
+    // The context id and its lease: the app pools its DbContexts, so one instance serves scope after scope.
+    private sealed record Command(DbContextId Context, bool IsRead);
 
     /// <summary>The app on a generated world: no demo data, and the counter on its DbContext.</summary>
     private sealed class SweepCountingApp(TestDatabase database, ContextCommandCounter counter)
@@ -175,7 +176,7 @@ public sealed class SweepQueryCountTests(ScaleDataFixture fixture) : IClassFixtu
         }
 
         private void Add(DbCommand command, CommandEventData data) =>
-            current?.Enqueue(new Command(data.Context?.ContextId.InstanceId ?? Guid.Empty,
+            current?.Enqueue(new Command(data.Context?.ContextId ?? default,
                 command.CommandText.TrimStart().StartsWith("SELECT", StringComparison.OrdinalIgnoreCase)));
 
         public override InterceptionResult<DbDataReader> ReaderExecuting(DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result)
